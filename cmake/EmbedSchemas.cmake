@@ -1,0 +1,11 @@
+# Writes every schemas/*.json into a C++ table: name → text.
+file(GLOB files "${DIR}/*.json")
+list(SORT files)
+set(body "#include <map>\n#include <string>\nnamespace copilot {\nconst std::map<std::string, std::string>& embedded_schemas() {\n  static const std::map<std::string, std::string> table = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" text)
+  string(APPEND body "    {\"${name}\", R\"__copilot__(${text})__copilot__\"},\n")
+endforeach()
+string(APPEND body "  };\n  return table;\n}\n}  // namespace copilot\n")
+file(WRITE "${OUT}" "${body}")
