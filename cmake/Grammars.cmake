@@ -14,23 +14,24 @@ target_compile_definitions(ts_runtime PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_S
 target_compile_options(ts_runtime PRIVATE -O2 -w)
 set_target_properties(ts_runtime PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
-# name;package-subdir;c-symbol
+# grammar id|package directory under node_modules
 set(COPILOT_GRAMMARS
-  "python;tree-sitter-python;python"
-  "javascript;tree-sitter-javascript;javascript"
-  "typescript;tree-sitter-typescript/typescript;typescript"
-  "tsx;tree-sitter-typescript/tsx;tsx"
-  "go;tree-sitter-go;go"
-  "java;tree-sitter-java;java"
-  "c;tree-sitter-c;c"
-  "cpp;tree-sitter-cpp;cpp"
-  "ruby;tree-sitter-ruby;ruby"
-  "rust;tree-sitter-rust;rust"
-  "bash;tree-sitter-bash;bash")
+  "python|tree-sitter-python"
+  "javascript|tree-sitter-javascript"
+  "typescript|tree-sitter-typescript/typescript"
+  "tsx|tree-sitter-typescript/tsx"
+  "go|tree-sitter-go"
+  "java|tree-sitter-java"
+  "c|tree-sitter-c"
+  "cpp|tree-sitter-cpp"
+  "ruby|tree-sitter-ruby"
+  "rust|tree-sitter-rust"
+  "bash|tree-sitter-bash")
 
 add_library(ts_grammars STATIC)
 foreach(entry IN LISTS COPILOT_GRAMMARS)
-  list(GET entry 1 dir)
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 1 dir)
   set(src "${COPILOT_NODE_MODULES}/${dir}/src")
   if(NOT EXISTS "${src}/parser.c")
     message(FATAL_ERROR "grammar sources missing: ${src}/parser.c; run scripts/install-deps.sh")

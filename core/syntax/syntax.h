@@ -37,9 +37,20 @@ class Tree {
 /// parse that exceeded its time budget; syntax errors give a tree with ERROR nodes.
 Result<Tree> parse(std::string_view grammar_id, std::string_view source);
 
+/// A text predicate attached to a query pattern (#eq?, #match?, #any-of? and negations).
+struct Predicate {
+  enum class Kind { eq, match, any_of } kind;
+  bool negated = false;
+  int capture = -1;          ///< left-hand capture
+  int other_capture = -1;    ///< for #eq? @a @b
+  std::vector<std::string> values;
+  std::shared_ptr<void> regex;  ///< compiled RE2 for #match?
+};
+
 class Query {
  public:
-  Query(TSQuery* query, std::string source);
+  Query(TSQuery* query, std::string source, std::vector<std::vector<Predicate>> predicates);
+  const std::vector<Predicate>& predicates(uint32_t pattern) const { return predicates_[pattern]; }
   TSQuery* get() const { return query_.get(); }
   const std::vector<std::string>& capture_names() const { return capture_names_; }
   /// Index of a capture name, or -1.
@@ -50,6 +61,7 @@ class Query {
   std::shared_ptr<TSQuery> query_;
   std::vector<std::string> capture_names_;
   std::string source_;
+  std::vector<std::vector<Predicate>> predicates_;
 };
 
 /// Where a query failed to compile, as a 1-based line/column within the query text.

@@ -1,0 +1,20 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "context.h"
+
+namespace copilot::cli {
+
+/// A subcommand: its flags are attached to `sub`; `run` is set to what it does.
+using Attach = void (*)(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Attach attach;
+};
+
+void attach_audit(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+
+}  // namespace copilot::cli

@@ -1,0 +1,132 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "config/schema_check.h"
+#include "util/files.h"
+#include "util/schemas.h"
+
+extern char** environ;
+
+namespace copilot::config {
+namespace {
+
+template <typename T>
+void read(const YAML::Node& n, const char* key, T& out) {
+  if (n && n[key]) out = n[key].as<T>();
+}
+
+Result<void> apply_env(Config& c, const std::map<std::string, std::string>& env) {
+  auto get = [&](const char* name) -> const std::string* {
+    auto it = env.find(name);
+    return it == env.end() || it->second.empty() ? nullptr : &it->second;
+  };
+  try {
+    if (auto v = get("COPILOT_JOBS")) c.jobs = static_cast<unsigned>(std::stoul(*v));
+    if (auto v = get("COPILOT_MIN_CONFIDENCE")) c.review_min_confidence = std::stod(*v);
+  } catch (const std::exception&) {
+    return Error{"environment: COPILOT_JOBS or COPILOT_MIN_CONFIDENCE is not a number"};
+  }
+  if (auto v = get("COPILOT_FORMAT")) c.format = *v;
+  if (auto v = get("COPILOT_LOG_FORMAT")) c.log_format = *v;
+  if (auto v = get("COPILOT_FAIL_ON")) c.review_fail_on = *v;
+  if (auto v = get("COPILOT_BASE")) c.review_base = *v;
+  return {};
+}
+
+}  // namespace
+
+Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
+  Config c;
+  c.source = origin;
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    return Error{origin + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg};
+  }
+  if (!root || root.IsNull()) return c;
+  static const nlohmann::json schema = nlohmann::json::parse(embedded_schemas().at("config.schema.json"));
+  if (auto v = check_against_schema(root, schema)) {
+    std::string where = v->key.empty() ? "" : " key '" + v->key + "':";
+    return Error{origin + ":" + std::to_string(v->line) + ":" + where + " " + v->problem};
+  }
+  try {
+    read(root, "jobs", c.jobs);
+    read(root, "exclude", c.exclude);
+    read(root, "include_all", c.include_all);
+    read(root, "max_file_size_mib", c.max_file_size_mib);
+    if (auto o = root["output"]) {
+      read(o, "format", c.format);
+      read(o, "color", c.color);
+      read(o, "log_format", c.log_format);
+    }
+    if (auto a = root["audit"]) {
+      read(a, "since_days", c.audit_since_days);
+      if (auto s = a["secrets"]) read(s, "allow", c.secret_allowlist);
+    }
+    if (auto r = root["review"]) {
+      read(r, "agents", c.review_agents);
+      read(r, "rules", c.review_rule_dirs);
+      read(r, "disable", c.review_disable);
+      read(r, "severity", c.review_severity);
+      read(r, "fail_on", c.review_fail_on);
+      read(r, "min_confidence", c.review_min_confidence);
+      read(r, "filter", c.review_filter);
+      read(r, "base", c.review_base);
+      read(r, "baseline", c.review_baseline);
+      read(r, "thresholds", c.review_thresholds);
+      if (auto layers = r["layers"]) {
+        for (const auto& l : layers) {
+          LayerRule rule;
+          read(l, "from", rule.from);
+          read(l, "deny", rule.deny);
+          read(l, "message", rule.message);
+          c.review_layers.push_back(std::move(rule));
+        }
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return Error{origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+  }
+  return c;
+}
+
+Result<Config> load(const std::filesystem::path& root, const std::optional<std::filesystem::path>& explicit_path,
+                    const std::map<std::string, std::string>& env) {
+  std::optional<std::filesystem::path> path = explicit_path;
+  if (!path) {
+    auto it = env.find("COPILOT_CONFIG");
+    if (it != env.end() && !it->second.empty()) path = it->second;
+  }
+  bool required = path.has_value();
+  if (!path) path = root / ".copilot.yaml";
+  Config c;
+  std::error_code ec;
+  if (std::filesystem::exists(*path, ec)) {
+    auto text = util::read_file(*path);
+    if (!text) return text.error();
+    auto parsed = parse(*text, path->string());
+    if (!parsed) return parsed.error();
+    c = std::move(*parsed);
+  } else if (required) {
+    return Error{path->string() + ": configuration file not found"};
+  }
+  if (auto r = apply_env(c, env); !r) return r.error();
+  return c;
+}
+
+std::map<std::string, std::string> process_environment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string kv = *e;
+    size_t eq = kv.find('=');
+    if (eq != std::string::npos) env.emplace(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return env;
+}
+
+}  // namespace copilot::config

@@ -1,0 +1,59 @@
+#pragma once
+// .copilot.yaml, validated against schemas/config.schema.json, with COPILOT_*
+// environment overrides. Flags are applied on top by the CLI.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+namespace copilot::config {
+
+struct LayerRule {
+  std::string from;               ///< glob of importing files
+  std::vector<std::string> deny;  ///< module prefixes they must not import
+  std::string message;
+};
+
+struct Config {
+  std::filesystem::path source;  ///< the file it came from, empty for defaults
+  unsigned jobs = 0;
+  std::vector<std::string> exclude;
+  bool include_all = false;
+  int max_file_size_mib = 5;
+
+  std::string format = "text";
+  std::string color = "auto";
+  std::string log_format = "text";
+
+  int audit_since_days = 90;
+  std::vector<std::string> secret_allowlist;
+
+  std::vector<std::string> review_agents;  ///< empty = all
+  std::vector<std::string> review_rule_dirs;
+  std::vector<std::string> review_disable;
+  std::map<std::string, std::string> review_severity;
+  std::string review_fail_on = "none";
+  double review_min_confidence = 0.0;
+  std::string review_filter = "added";
+  std::string review_base;
+  std::string review_baseline;
+  std::vector<LayerRule> review_layers;
+  std::map<std::string, int> review_thresholds;
+};
+
+/// Parses and validates YAML text; `origin` names the file in errors, which
+/// read "FILE:LINE: key 'a.b': problem".
+Result<Config> parse(const std::string& yaml_text, const std::string& origin);
+
+/// Loads `explicit_path` if given, else `<root>/.copilot.yaml` if it exists,
+/// else defaults; then applies COPILOT_* variables from `env`.
+Result<Config> load(const std::filesystem::path& root, const std::optional<std::filesystem::path>& explicit_path,
+                    const std::map<std::string, std::string>& env);
+
+/// The process environment as a map (a seam for tests).
+std::map<std::string, std::string> process_environment();
+
+}  // namespace copilot::config
