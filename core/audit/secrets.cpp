@@ -137,20 +137,34 @@ bool is_placeholder(std::string_view value) {
       "null",     "undefined"};
   for (std::string_view w : kWords)
     if (v.find(w) != std::string::npos) return true;
-  if (v.front() == '$' || v.front() == '%') return true;
+  if (v.empty() || v.front() == '$' || v.front() == '%') return true;
   return std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); });
 }
 
-// Names that hold something about a secret rather than the secret itself.
+// Names that hold something about a secret rather than the secret itself
+// ("password_field", "tokenUrl", "access_key_id"), judged word by word.
 bool is_descriptive_name(std::string_view name) {
-  std::string n = util::to_lower(name);
-  static constexpr std::array kParts = {"name",  "url",    "uri",    "path",   "file",     "type",    "header",
-                                        "length", "format", "pattern", "label", "placeholder", "template",
-                                        "endpoint", "field", "message", "prefix", "public", "policy",  "count",
-                                        "max",   "min",    "size",   "timeout", "expir",    "ttl",     "regex"};
-  for (std::string_view p : kParts)
-    if (n.find(p) != std::string::npos) return true;
-  return util::ends_with(n, "_id") || util::ends_with(n, "id\"");
+  static const std::unordered_set<std::string> kWords = {
+      "name",     "url",   "uri",    "path",    "file",    "filename", "type",   "header", "length", "len",
+      "format",   "pattern", "label", "placeholder", "template", "endpoint", "field", "message", "msg", "prefix",
+      "suffix",   "public", "policy", "count",  "size",    "timeout", "ttl",    "expiry", "expires", "regex",
+      "id",       "ids",   "hint",   "help",    "validator"};
+  std::string word;
+  auto flush = [&] {
+    bool hit = kWords.count(word) > 0;
+    word.clear();
+    return hit;
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    bool camel_break = std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1]));
+    if (!std::isalnum(c) || camel_break) {
+      if (flush()) return true;
+      if (!std::isalnum(c)) continue;
+    }
+    word.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return flush();
 }
 
 // A free-form value looks random enough to be a real credential.
@@ -274,7 +288,8 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
           case Check::none: break;
           case Check::placeholder: ok = !is_placeholder(value); break;
           case Check::slack:
-            ok = !is_placeholder(value) && std::any_of(value.begin(), value.end(), ::isdigit);
+            ok = !is_placeholder(value) &&
+                 std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
             break;
           case Check::jwt: {
             std::string header = base64url_decode(value.substr(0, value.find('.')));
@@ -307,7 +322,7 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
         m.match.fingerprint = util::hash_hex(std::string(rule.id) + '\x1f' + pathstr + '\x1f' + fingerprint_value);
         double conf = rule.confidence;
         if (rule.check == Check::random && value.size() >= 20 && shannon_entropy(value) >= 3.5) conf += 0.1;
-        m.match.confidence = std::round(conf * scale * 100) / 100;
+        m.match.confidence = conf * scale;
         m.offset = col;
         m.length = value.size();
         out.push_back(std::move(m));

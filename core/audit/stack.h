@@ -24,17 +24,17 @@ void to_json(nlohmann::json& j, const Dependency& d);
 
 struct Manifest {
   std::string path;
-  std::string ecosystem;        ///< npm, pypi, go, cargo, maven, rubygems, composer, cmake, conan, vcpkg
-  std::string package_manager;  ///< npm, yarn, pnpm, pip, poetry, pipenv, uv, go, cargo, maven, gradle, ...
-  std::string lock_file;        ///< "" when none
+  std::string ecosystem;                 ///< npm, pypi, go, cargo, maven, rubygems, composer, cmake, conan, vcpkg
+  std::string package_manager;           ///< npm, yarn, pnpm, pip, poetry, pipenv, uv, go, cargo, maven, gradle, ...
+  std::string lock_file;                 ///< "" when none
   std::vector<Dependency> dependencies;  ///< sorted by name, then scope
 };
 void to_json(nlohmann::json& j, const Manifest& m);
 
 struct Framework {
-  std::string name;      ///< "Django", "React", "Spring Boot", ...
-  std::string category;  ///< "backend" or "frontend"
-  std::string language;  ///< "python", "javascript", "java", "go", "ruby", "php", "rust"
+  std::string name;                ///< "Django", "React", "Spring Boot", ...
+  std::string category;            ///< "backend" or "frontend"
+  std::string language;            ///< "python", "javascript", "java", "go", "ruby", "php", "rust"
   std::vector<Evidence> evidence;  ///< manifest lines first, then code; capped
   int files = 0;                   ///< source files importing it
 };

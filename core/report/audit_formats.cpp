@@ -34,6 +34,8 @@ std::string render_audit(const audit::AuditReport& report, std::string_view form
   return {};
 }
 
-std::string audit_to_json(const audit::AuditReport& report, bool) { return audit::to_json(report).dump(2) + "\n"; }
+std::string audit_to_json(const audit::AuditReport& report, bool) {
+  return audit::to_json(report).dump(2) + "\n";
+}
 
 }  // namespace copilot::report

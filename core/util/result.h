@@ -8,6 +8,7 @@ namespace copilot {
 
 struct Error {
   std::string message;
+  bool usage = false;  ///< the caller asked for something impossible (bad revision, bad mode), not a failure
 };
 
 template <typename T>

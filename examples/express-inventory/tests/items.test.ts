@@ -49,7 +49,7 @@ describe('items API', () => {
   test('rejects writes without the API key when one is configured', async () => {
     const query = jest.fn();
 
-    const res = await request(appWith(query, 's3cret-test-key')).post('/items').send({});
+    const res = await request(appWith(query, 'test-api-key')).post('/items').send({});
 
     expect(res.status).toBe(401);
     expect(query).not.toHaveBeenCalled();

@@ -1,0 +1,111 @@
+// `copilot review [PATHS...]`
+#include <spdlog/spdlog.h>
+
+#include "commands.h"
+#include "report/review_formats.h"
+#include "review/review.h"
+#include "util/files.h"
+
+namespace copilot::cli {
+namespace {
+
+struct ReviewFlags {
+  std::vector<std::string> paths;
+  std::string root = ".";
+  std::optional<std::string> base;
+  std::string head = "HEAD";
+  bool staged = false, worktree = false, all = false;
+  std::vector<std::string> agents;
+  std::vector<std::string> rule_dirs;
+  bool no_builtin_rules = false;
+  std::optional<std::string> filter;
+  std::optional<std::string> format;
+  std::optional<std::string> output;
+  std::optional<std::string> fail_on;
+  std::optional<double> min_confidence;
+  std::optional<std::string> baseline;
+  std::optional<std::string> write_baseline;
+};
+
+int run(const ReviewFlags& flags, const GlobalOptions& global) {
+  config::Config cfg = load_config(global, flags.root);
+  if (int modes = flags.staged + flags.worktree + flags.all + (flags.base ? 1 : 0); modes > 1)
+    throw Failure{kUsage, "choose one of --base, --staged, --worktree and --all"};
+  review::ReviewRequest req;
+  req.root = flags.root;
+  req.mode = flags.all ? review::ScopeMode::all
+             : flags.staged ? review::ScopeMode::staged
+             : flags.worktree ? review::ScopeMode::worktree
+                              : review::ScopeMode::range;
+  req.base = flags.base.value_or("");
+  req.head = flags.head;
+  req.paths = flags.paths;
+  req.agents = flags.agents;
+  for (const auto& d : flags.rule_dirs) req.rule_dirs.emplace_back(d);
+  req.builtin_rules = !flags.no_builtin_rules;
+  std::string filter = flags.filter.value_or(cfg.review_filter);
+  auto parsed_filter = review::parse_diff_filter(filter);
+  if (!parsed_filter) throw Failure{kUsage, "unknown --filter '" + filter + "' (use added, diff_context, file, nofilter)"};
+  req.filter = *parsed_filter;
+  if (flags.baseline) req.baseline = *flags.baseline;
+  req.max_file_size = static_cast<uint64_t>(cfg.max_file_size_mib) << 20;
+
+  std::string format = flags.format.value_or(cfg.format);
+  const report::ReviewFormat* writer = report::find_review_format(format);
+  if (!writer) throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
+  std::string fail_on = flags.fail_on.value_or(cfg.review_fail_on);
+  std::optional<review::Severity> gate;
+  if (fail_on != "none") {
+    gate = review::parse_severity(fail_on);
+    if (!gate) throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
+  }
+  double min_conf = flags.min_confidence.value_or(cfg.review_min_confidence);
+  req.config = std::move(cfg);
+
+  ProgressLine progress(show_progress(global));
+  req.on_progress = [&](size_t done, size_t total) {
+    progress.update("review: " + std::to_string(done) + "/" + std::to_string(total) + " files");
+  };
+  auto out = review::run_review(req);
+  if (!out) throw Failure{out.error().usage ? kUsage : kRuntime, out.error().message};
+  for (const auto& n : out->result.notes)
+    spdlog::info("{}{}: {}", n.file, n.line ? ":" + std::to_string(n.line) : "", n.message);
+
+  if (flags.write_baseline) {
+    if (auto r = util::write_file_atomic(*flags.write_baseline, review::write_baseline(out->before_baseline)); !r)
+      throw Failure{kRuntime, r.error().message};
+  }
+  report::WriterOptions options;
+  options.color = use_color(global, req.config);
+  std::error_code ec;
+  options.source_root = std::filesystem::weakly_canonical(flags.root, ec).string();
+  emit(writer->render(out->result, options), flags.output);
+  return review::gate_fails(out->result, gate, min_conf) ? kGateFailed : kOk;
+}
+
+}  // namespace
+
+void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run_fn) {
+  auto f = std::make_shared<ReviewFlags>();
+  sub.add_option("paths", f->paths, "Only review these files or directories");
+  sub.add_option("-C,--root", f->root, "Repository to review (default: .)");
+  sub.add_option("--base", f->base, "Review changes since the merge base with REV (default: upstream, else main)");
+  sub.add_option("--head", f->head, "Last revision of the change (default: HEAD)");
+  sub.add_flag("--staged", f->staged, "Review what is staged (pre-commit)");
+  sub.add_flag("--worktree", f->worktree, "Review uncommitted changes in the work tree");
+  sub.add_flag("--all", f->all, "Review the whole tree, not a change");
+  sub.add_option("--agents", f->agents, "security,style,logic,performance,architecture")->delimiter(',');
+  sub.add_option("--rules", f->rule_dirs, "Extra rule directory (repeatable)");
+  sub.add_flag("--no-builtin-rules", f->no_builtin_rules, "Use only --rules directories");
+  sub.add_option("--filter", f->filter, "Diff filter: added, diff_context, file or nofilter (default added)");
+  sub.add_option("-f,--format", f->format, "Output: " + report::review_format_names());
+  sub.add_option("-o,--output", f->output, "Write the report to FILE (atomically)");
+  sub.add_option("--fail-on", f->fail_on, "Exit 1 if a finding is at least this severe (default none)");
+  sub.add_option("--min-confidence", f->min_confidence, "Ignore findings below this confidence for --fail-on")
+      ->check(CLI::Range(0.0, 1.0));
+  sub.add_option("--baseline", f->baseline, "Do not report findings recorded in this baseline file");
+  sub.add_option("--write-baseline", f->write_baseline, "Record the current findings as a baseline file");
+  sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
+}
+
+}  // namespace copilot::cli

@@ -1,0 +1,69 @@
+// `copilot rules list|test`
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "review/rule.h"
+#include "review/rule_test.h"
+
+namespace copilot::cli {
+namespace {
+
+struct RulesFlags {
+  std::vector<std::string> dirs;
+  bool test = false;
+};
+
+review::RuleSet load(const RulesFlags& flags, bool require_examples) {
+  std::vector<std::filesystem::path> dirs(flags.dirs.begin(), flags.dirs.end());
+  if (dirs.empty()) dirs.push_back(review::builtin_rules_dir());
+  auto set = review::load_rules(dirs, require_examples);
+  if (!set) throw Failure{kUsage, set.error().message};
+  return std::move(*set);
+}
+
+int list(const RulesFlags& flags, const GlobalOptions& global) {
+  load_config(global, ".");
+  auto set = load(flags, false);
+  std::string out;
+  for (const auto& r : set.rules)
+    out += fmt::format("{:<40} {:<12} {:<8} {:.2f}  {}\n", r.id, r.agent, review::to_string(r.severity), r.confidence,
+                       r.summary);
+  out += fmt::format("{} rules\n", set.rules.size());
+  emit(out, std::nullopt);
+  return kOk;
+}
+
+int test(const RulesFlags& flags, const GlobalOptions& global) {
+  config::Config cfg = load_config(global, ".");
+  auto set = load(flags, true);
+  auto report = review::test_rules(set, cfg.jobs);
+  std::string out;
+  for (const auto& f : report.failures) out += fmt::format("{}:{}: {}\n", f.file, f.line, f.message);
+  int failed_files = 0;
+  std::string last;
+  for (const auto& f : report.failures)
+    if (f.file != last) {
+      ++failed_files;
+      last = f.file;
+    }
+  out += fmt::format("{} passed, {} failed\n", report.examples - failed_files, failed_files);
+  emit(out, std::nullopt);
+  return report.failures.empty() ? kOk : kGateFailed;
+}
+
+}  // namespace
+
+void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run) {
+  auto flags = std::make_shared<RulesFlags>();
+  sub.require_subcommand(1);
+  for (const char* name : {"list", "test"}) {
+    CLI::App* cmd = sub.add_subcommand(name, std::string(name) == "list" ? "List the rules" : "Run every rule's examples");
+    cmd->add_option("--rules", flags->dirs, "Rule directory (default: the built-in rules)");
+    bool is_test = std::string(name) == "test";
+    cmd->callback([flags, &global, &run, is_test] {
+      run = [flags, &global, is_test] { return is_test ? test(*flags, global) : list(*flags, global); };
+    });
+  }
+}
+
+}  // namespace copilot::cli

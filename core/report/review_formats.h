@@ -1,0 +1,85 @@
+#pragma once
+// Writers for `copilot review` findings. Each format lives in its own
+// review_<name>.cpp; the table that names them is in review_formats.cpp.
+// Writers return the whole output; printing and files are the caller's job.
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "review/finding.h"
+
+namespace copilot::report {
+
+struct WriterOptions {
+  bool color = false;
+  /// Absolute path of the repository root; formats that want URIs use it.
+  std::string source_root;
+  /// Optional: returns the text of a repository-relative file, for code frames
+  /// and exact regions. May be null; writers then fall back to Finding::snippet.
+  std::function<std::string(const std::string& file)> read_file;
+};
+
+struct ReviewFormat {
+  const char* name;
+  const char* extension;  ///< without the dot
+  const char* description;
+  std::string (*render)(const review::ReviewResult&, const WriterOptions&);
+};
+
+/// Every output format, in the order help text lists them.
+const std::vector<ReviewFormat>& review_formats();
+/// nullptr when no format has this name.
+const ReviewFormat* find_review_format(std::string_view name);
+/// "text, json, sarif, ..."
+std::string review_format_names();
+
+std::string write_review_text(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_json(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_sarif(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_github(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_gitlab(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_checkstyle(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_junit(const review::ReviewResult& result, const WriterOptions& options);
+std::string write_review_markdown(const review::ReviewResult& result, const WriterOptions& options);
+
+/// Helpers the writers share; exposed so tests can pin their escaping.
+namespace review_detail {
+
+/// Replaces each invalid UTF-8 sequence with U+FFFD, so JSON and XML writers
+/// never fail or emit malformed documents on odd source bytes.
+std::string valid_utf8(std::string_view s);
+/// XML character data (attribute = false) or attribute value (attribute = true).
+/// Drops characters XML 1.0 cannot carry; keeps newlines in attributes as &#10;.
+std::string xml_escape(std::string_view s, bool attribute);
+/// GitHub workflow-command escaping: message data, and property values.
+std::string github_escape_data(std::string_view s);
+std::string github_escape_property(std::string_view s);
+/// 1-based UTF-16 column of a 1-based byte column within `line`.
+int utf16_column(std::string_view line, int byte_column);
+/// Number of code points in `s` (display width, ignoring wide characters).
+int code_points(std::string_view s);
+/// Finding::fingerprint, or a hash of rule, file and trimmed snippet when a
+/// producer left it empty: consumers key on it, so it is never blank.
+std::string fingerprint_of(const review::Finding& f);
+/// Percent-encodes a '/'-separated path for use in a URI.
+std::string uri_encode_path(std::string_view path);
+
+/// Lines of repository files, read once each through WriterOptions::read_file,
+/// with Finding::snippet as the fallback for a finding's own start line.
+class SourceLines {
+ public:
+  explicit SourceLines(const WriterOptions& options) : options_(options) {}
+  /// The text of `line` (1-based) in `file`, or nullptr when unknown.
+  const std::string* line(const std::string& file, int line);
+  /// Same, falling back to `f.snippet` for the finding's start line.
+  const std::string* line(const review::Finding& f, const std::string& file, int line);
+
+ private:
+  const WriterOptions& options_;
+  std::map<std::string, std::vector<std::string>> files_;
+};
+
+}  // namespace review_detail
+}  // namespace copilot::report

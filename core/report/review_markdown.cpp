@@ -1,0 +1,138 @@
+// A Markdown summary for GITHUB_STEP_SUMMARY or a merge request comment:
+// counts by severity and agent, then the findings, most severe first.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "report/review_formats.h"
+#include "util/strings.h"
+
+namespace copilot::report {
+namespace {
+
+using review::Finding;
+using review::Severity;
+
+constexpr size_t kMaxRows = 200;
+constexpr std::string_view kAgentOrder[] = {"security", "style", "logic", "performance", "architecture"};
+
+/// Text in a table cell: Markdown punctuation is escaped so messages render
+/// literally (no stray emphasis, HTML or broken columns); newlines become <br>.
+std::string cell(std::string_view raw) {
+  std::string out;
+  for (char c : review_detail::valid_utf8(raw)) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += "<br>";
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+/// A code span in a table cell; GFM still splits cells on a bare '|' inside one.
+std::string code(std::string_view raw) {
+  std::string s;
+  for (char c : review_detail::valid_utf8(raw)) {
+    if (c == '|')
+      s += "\\|";
+    else
+      s += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  std::string fence = s.find('`') == std::string::npos ? "`" : "`` ";
+  return fence + s + (fence == "`" ? "`" : " ``");
+}
+
+std::vector<std::string> agents_of(const review::ReviewResult& r) {
+  std::vector<std::string> found;
+  for (const auto& f : r.findings)
+    if (std::find(found.begin(), found.end(), f.agent) == found.end()) found.push_back(f.agent);
+  auto rank = [](const std::string& a) {
+    auto it = std::find(std::begin(kAgentOrder), std::end(kAgentOrder), a);
+    return static_cast<size_t>(it - std::begin(kAgentOrder));
+  };
+  std::sort(found.begin(), found.end(),
+            [&](const auto& a, const auto& b) { return rank(a) != rank(b) ? rank(a) < rank(b) : a < b; });
+  return found;
+}
+
+std::string hidden_counts(const review::ReviewResult& r) {
+  std::vector<std::string> parts;
+  if (r.suppressed_inline > 0) parts.push_back(fmt::format("{} suppressed inline", r.suppressed_inline));
+  if (r.suppressed_baseline > 0) parts.push_back(fmt::format("{} in baseline", r.suppressed_baseline));
+  if (r.filtered_by_diff > 0) parts.push_back(fmt::format("{} outside the diff", r.filtered_by_diff));
+  return parts.empty() ? "" : "Not shown: " + util::join(parts, ", ") + ".\n";
+}
+
+void append_counts(std::string& out, const review::ReviewResult& r) {
+  auto agents = agents_of(r);
+  std::map<std::pair<int, std::string>, int> counts;
+  for (const auto& f : r.findings) ++counts[{static_cast<int>(f.severity), f.agent}];
+
+  out += "| Severity |";
+  for (const auto& a : agents) out += " " + cell(a.empty() ? "(none)" : a) + " |";
+  out += " Total |\n| --- |";
+  for (size_t i = 0; i <= agents.size(); ++i) out += " ---: |";
+  out += "\n";
+  for (int s = 4; s >= 0; --s) {
+    int total = 0;
+    std::string row = fmt::format("| {} |", review::to_string(static_cast<Severity>(s)));
+    for (const auto& a : agents) {
+      int n = counts[{s, a}];
+      total += n;
+      row += fmt::format(" {} |", n);
+    }
+    out += row + fmt::format(" {} |\n", total);
+  }
+  out += "| **Total** |";
+  for (const auto& a : agents) {
+    int n = 0;
+    for (int s = 0; s <= 4; ++s) n += counts[{s, a}];
+    out += fmt::format(" **{}** |", n);
+  }
+  out += fmt::format(" **{}** |\n", r.findings.size());
+}
+
+}  // namespace
+
+std::string write_review_markdown(const review::ReviewResult& result, const WriterOptions&) {
+  std::string out = "## copilot review\n\n";
+  auto files = [](size_t n) { return fmt::format("{} file{}", n, n == 1 ? "" : "s"); };
+  if (result.findings.empty()) {
+    out += fmt::format("No findings in {}.\n", files(result.files_reviewed));
+    if (auto hidden = hidden_counts(result); !hidden.empty()) out += "\n" + hidden;
+    return out;
+  }
+
+  std::vector<const Finding*> order;
+  std::vector<std::string> paths;
+  for (const auto& f : result.findings) {
+    order.push_back(&f);
+    if (std::find(paths.begin(), paths.end(), f.location.file) == paths.end()) paths.push_back(f.location.file);
+  }
+  // Only the first rows are shown, so they should be the most severe.
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+
+  size_t n = result.findings.size();
+  out += fmt::format("**{} finding{}** in {} ({} reviewed).\n", n, n == 1 ? "" : "s", files(paths.size()),
+                     files(result.files_reviewed));
+  if (auto hidden = hidden_counts(result); !hidden.empty()) out += hidden;
+  out += "\n";
+  append_counts(out, result);
+
+  out += "\n### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
+  for (size_t i = 0; i < order.size() && i < kMaxRows; ++i) {
+    const Finding& f = *order[i];
+    std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
+    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
+                       cell(f.message));
+  }
+  if (order.size() > kMaxRows) out += fmt::format("\n… and {} more\n", order.size() - kMaxRows);
+  return out;
+}
+
+}  // namespace copilot::report

@@ -1,0 +1,45 @@
+#pragma once
+// Code checks: findings that need code rather than a query (sizes, complexity,
+// layer rules). Each check is one file; the table is in checks.cpp.
+#include <vector>
+
+#include "config/config.h"
+#include "review/engine.h"
+#include "review/finding.h"
+
+namespace copilot::review {
+
+struct CheckContext {
+  const SourceUnit& unit;
+  const config::Config& config;
+};
+
+struct Check {
+  RuleInfo info;
+  double confidence;
+  void (*run)(const CheckContext&, const Check& self, std::vector<Finding>& out);
+};
+
+/// Every code check, in a fixed order.
+const std::vector<Check>& code_checks();
+
+/// Threshold from `review.thresholds`, or the default.
+int threshold(const config::Config& config, const char* name, int fallback);
+
+/// Function-like nodes of a grammar (definitions, methods, lambdas with bodies).
+bool is_function_node(const char* type);
+
+/// The name of a function node, or "<anonymous>".
+std::string function_name(const SourceUnit& unit, TSNode fn);
+
+/// Fills a finding from a check's metadata.
+Finding check_finding(const Check& check, const SourceUnit& unit, TSNode node, std::string message,
+                      std::string_view key_text);
+
+void check_function_size(const CheckContext&, const Check&, std::vector<Finding>&);
+void check_complexity(const CheckContext&, const Check&, std::vector<Finding>&);
+void check_parameters(const CheckContext&, const Check&, std::vector<Finding>&);
+void check_file_size(const CheckContext&, const Check&, std::vector<Finding>&);
+void check_layers(const CheckContext&, const Check&, std::vector<Finding>&);
+
+}  // namespace copilot::review

@@ -1,0 +1,33 @@
+#pragma once
+// Runs query rules and code checks over one parsed file.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.h"
+#include "review/finding.h"
+#include "review/rule.h"
+#include "syntax/syntax.h"
+
+namespace copilot::review {
+
+/// One file as the analysers see it.
+struct SourceUnit {
+  std::string path;     ///< relative, '/'-separated
+  std::string grammar;  ///< tree-sitter grammar id
+  std::string_view source;
+  const syntax::Tree* tree;
+};
+
+/// Applies every rule that selects this file's grammar and path.
+std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit);
+
+/// Builds the finding fields shared by rules and checks: location, snippet,
+/// fingerprint. `key_text` is what identifies the finding apart from its line.
+Finding make_finding(const SourceUnit& unit, TSNode node, std::string rule_id, std::string_view key_text);
+
+/// Gives each finding a fingerprint from (rule, file, normalised text, n-th
+/// occurrence of that text), so moving unrelated lines leaves it unchanged.
+void assign_fingerprints(std::vector<Finding>& findings, std::string_view source);
+
+}  // namespace copilot::review

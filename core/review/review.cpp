@@ -1,0 +1,349 @@
+#include "review/review.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "audit/secrets.h"
+#include "review/checks/checks.h"
+#include "review/engine.h"
+#include "review/suppress.h"
+#include "util/diagnostics.h"
+#include "util/files.h"
+#include "util/glob.h"
+#include "util/parallel.h"
+#include "util/strings.h"
+#include "workspace/workspace.h"
+
+namespace copilot::review {
+namespace {
+
+struct Target {
+  std::string path;  ///< relative to the repository root (or the reviewed directory)
+  std::string content;
+  const workspace::FileChange* change = nullptr;  ///< null for --all
+};
+
+struct FileResult {
+  std::vector<Finding> findings;
+  int suppressed = 0;
+  bool reviewed = false;
+};
+
+const RuleInfo kSecretRule{"secret-hardcoded-credential", "security", Severity::high,
+                           "A credential is written into the source",
+                           "Credentials in source control leak to everyone with read access and live on in history. "
+                           "Load them from the environment or a secret manager, and rotate the exposed one.",
+                           {"CWE-798"}, {"A07:2021"}};
+
+Error usage(std::string message) { return Error{std::move(message), true}; }
+
+Result<std::string> pick_base(const workspace::Repo& repo, const std::string& requested) {
+  if (!requested.empty()) return requested;
+  if (auto up = repo.upstream()) return *up;
+  for (const char* name : {"main", "master", "origin/main", "origin/master"})
+    if (repo.resolve(name)) return std::string(name);
+  return usage("no base revision: the branch has no upstream and there is no main or master; pass --base REV");
+}
+
+Result<std::vector<Target>> diff_targets(const ReviewRequest& req, workspace::Repo& repo,
+                                         std::vector<workspace::FileChange>& changes, ReviewResult& result) {
+  std::vector<Target> targets;
+  if (req.mode == ScopeMode::range) {
+    auto base_name = pick_base(repo, req.base.empty() ? req.config.review_base : req.base);
+    if (!base_name) return base_name.error();
+    auto base = repo.resolve(*base_name);
+    if (!base) {
+      return usage("unknown base revision '" + *base_name + "'" +
+                   (repo.is_shallow() ? "; this is a shallow clone: fetch it with `git fetch origin " + *base_name +
+                                            "` or `git fetch --unshallow`"
+                                      : "; fetch it first (git fetch origin " + *base_name + ")"));
+    }
+    auto head = repo.resolve(req.head);
+    if (!head) return usage("unknown head revision '" + req.head + "'");
+    auto mb = repo.merge_base(*base, *head);
+    if (!mb) {
+      return usage("no merge base between " + *base_name + " and " + req.head +
+                   (repo.is_shallow() ? ": the clone is shallow and lacks the shared history; run `git fetch "
+                                        "--deepen=200` (or `git fetch --unshallow`, or `fetch-depth: 0` in "
+                                        "actions/checkout) and try again"
+                                      : ": the histories are unrelated"));
+    }
+    result.base_sha = *mb;
+    result.head_sha = *head;
+    result.scope = *base_name + "..." + req.head;
+    auto diff = repo.diff_commits(*mb, *head);
+    if (!diff) return diff.error();
+    changes = std::move(*diff);
+  } else {
+    auto diff = req.mode == ScopeMode::staged ? repo.diff_staged() : repo.diff_worktree();
+    if (!diff) return diff.error();
+    changes = std::move(*diff);
+    result.scope = req.mode == ScopeMode::staged ? "staged" : "worktree";
+  }
+  for (const auto& c : changes) {
+    if (c.status == 'D' || c.binary) continue;
+    Target t{c.path, {}, &c};
+    if (req.mode == ScopeMode::range) {
+      auto blob = repo.read_blob(result.head_sha, c.path);
+      if (!blob) continue;
+      t.content = std::move(*blob);
+    } else {
+      auto text = util::read_file(repo.workdir() / c.path);
+      if (!text) continue;
+      t.content = std::move(*text);
+    }
+    targets.push_back(std::move(t));
+  }
+  return targets;
+}
+
+bool in_diff(const Finding& f, const Target& t, DiffFilter filter) {
+  if (!t.change || filter == DiffFilter::nofilter || filter == DiffFilter::file) return true;
+  if (filter == DiffFilter::added) {
+    for (int l = f.location.start_line; l <= std::max(f.location.start_line, f.location.end_line); ++l)
+      if (t.change->added_lines.count(l)) return true;
+    return false;
+  }
+  constexpr int kContext = 3;  // the context lines a unified diff shows around a hunk
+  for (const auto& h : t.change->hunks)
+    if (f.location.start_line >= h.new_start - kContext && f.location.start_line <= h.new_start + h.new_lines + kContext)
+      return true;
+  return false;
+}
+
+std::vector<std::string> read_ignore_globs(const std::filesystem::path& root) {
+  std::vector<std::string> globs;
+  auto text = util::read_file(root / ".copilotignore");
+  if (!text) return globs;
+  for (auto line : util::split_lines(*text)) {
+    line = util::trim(line);
+    if (!line.empty() && line[0] != '#') globs.emplace_back(line);
+  }
+  return globs;
+}
+
+FileResult review_file(const Target& t, const std::vector<const Rule*>& rules, const std::set<std::string>& agents,
+                       const config::Config& cfg, uint64_t max_size, Diagnostics& notes) {
+  FileResult out;
+  if (t.content.size() > max_size) {
+    notes.add(t.path, "skipped: larger than " + std::to_string(max_size >> 20) + " MiB");
+    return out;
+  }
+  auto kind = workspace::classify_content(t.path, t.content);
+  if (kind != workspace::FileKind::source) return out;
+  std::string_view src = t.content;
+  const workspace::Language* lang = workspace::detect_language(t.path, src.substr(0, src.find('\n')));
+  out.reviewed = true;
+  std::vector<Finding> found;
+  if (agents.count("security")) {
+    for (const auto& s : audit::scan_secrets(t.path, t.content)) {
+      Finding f;
+      f.rule_id = kSecretRule.id;
+      f.agent = "security";
+      f.severity = kSecretRule.severity;
+      f.confidence = s.confidence;
+      f.location = {t.path, s.line, s.column, s.line, s.column + static_cast<int>(s.redacted.size())};
+      f.message = s.description + " (" + s.redacted + ") is hard-coded";
+      f.rationale = kSecretRule.description;
+      f.fix_text = "Move the value to the environment or a secret manager and rotate it.";
+      f.cwe = kSecretRule.cwe;
+      f.owasp = kSecretRule.owasp;
+      f.fingerprint = s.fingerprint;  // hashed already; never the secret itself
+      found.push_back(std::move(f));
+    }
+  }
+  if (lang && !lang->grammar.empty()) {
+    auto tree = syntax::parse(lang->grammar, src);
+    if (!tree) {
+      notes.add(t.path, tree.error().message + "; pattern rules skipped");
+    } else {
+      if (tree->has_error()) notes.add(t.path, "syntax errors; reviewed where the tree is sound");
+      SourceUnit unit{t.path, std::string(lang->grammar), src, &*tree};
+      std::vector<Finding> from_rules = run_rules(rules, unit);
+      CheckContext ctx{unit, cfg};
+      for (const auto& check : code_checks())
+        if (agents.count(check.info.agent)) check.run(ctx, check, from_rules);
+      assign_fingerprints(from_rules, src);
+      for (auto& f : from_rules) found.push_back(std::move(f));
+    }
+  }
+  for (auto& f : found) {
+    if (suppressed_inline(src, f.location.start_line, f.rule_id)) {
+      ++out.suppressed;
+      continue;
+    }
+    out.findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::set<std::string> load_baseline(const std::filesystem::path& path, std::string& error) {
+  std::set<std::string> out;
+  auto text = util::read_file(path);
+  if (!text) {
+    error = text.error().message;
+    return out;
+  }
+  try {
+    auto j = nlohmann::json::parse(*text);
+    for (const auto& f : j.at("findings")) out.insert(f.at("rule_id").get<std::string>() + ":" + f.at("fingerprint").get<std::string>());
+  } catch (const std::exception& e) {
+    error = path.string() + ": not a copilot baseline: " + e.what();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<DiffFilter> parse_diff_filter(std::string_view s) {
+  if (s == "added") return DiffFilter::added;
+  if (s == "diff_context") return DiffFilter::diff_context;
+  if (s == "file") return DiffFilter::file;
+  if (s == "nofilter") return DiffFilter::nofilter;
+  return std::nullopt;
+}
+
+Result<ReviewOutput> run_review(const ReviewRequest& req) {
+  const config::Config& cfg = req.config;
+  std::vector<std::filesystem::path> dirs;
+  if (req.builtin_rules) dirs.push_back(builtin_rules_dir());
+  for (const auto& d : cfg.review_rule_dirs) dirs.push_back(req.root / d);
+  for (const auto& d : req.rule_dirs) dirs.push_back(d);
+  auto loaded = load_rules(dirs, false);
+  if (!loaded) return usage(loaded.error().message);
+
+  std::set<std::string> agents;
+  const auto& wanted = !req.agents.empty() ? req.agents : cfg.review_agents;
+  for (const char* a : {"security", "style", "logic", "performance", "architecture"})
+    if (wanted.empty() || std::find(wanted.begin(), wanted.end(), a) != wanted.end()) agents.insert(a);
+  for (const auto& a : wanted)
+    if (!std::set<std::string>{"security", "style", "logic", "performance", "architecture"}.count(a))
+      return usage("unknown agent '" + a + "' (use security, style, logic, performance, architecture)");
+  std::set<std::string> disabled(cfg.review_disable.begin(), cfg.review_disable.end());
+  for (auto& r : loaded->rules) {
+    auto it = cfg.review_severity.find(r.id);
+    if (it != cfg.review_severity.end()) r.severity = *parse_severity(it->second);
+  }
+  std::vector<const Rule*> rules;
+  ReviewOutput out;
+  ReviewResult& result = out.result;
+  result.tool_version = COPILOT_VERSION;
+  for (const auto& r : loaded->rules) {
+    if (!agents.count(r.agent) || disabled.count(r.id)) continue;
+    rules.push_back(&r);
+    result.rules.push_back(r.info());
+  }
+  for (const auto& c : code_checks())
+    if (agents.count(c.info.agent) && !disabled.count(c.info.id)) result.rules.push_back(c.info);
+  if (agents.count("security") && !disabled.count(kSecretRule.id)) result.rules.push_back(kSecretRule);
+  std::sort(result.rules.begin(), result.rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+
+  Diagnostics notes;
+  std::vector<Target> targets;
+  std::vector<workspace::FileChange> changes;
+  std::filesystem::path ignore_root = req.root;
+  if (req.mode == ScopeMode::all) {
+    workspace::WalkOptions walk;
+    walk.exclude = cfg.exclude;
+    walk.max_file_size = req.max_file_size;
+    auto ws = workspace::Workspace::open(req.root, walk, cfg.jobs, notes);
+    if (!ws) return ws.error();
+    result.scope = "all";
+    for (auto& f : ws->files())
+      if (f.analysed()) targets.push_back({ws->prefix_in_repo() + f.path, std::move(f.content), nullptr});
+    if (ws->repo()) ignore_root = ws->repo()->workdir();
+  } else {
+    auto repo = workspace::Repo::discover(req.root);
+    if (!repo) return usage("--base/--staged/--worktree review needs a git repository (" + repo.error().message + "); use --all to review a plain directory");
+    auto t = diff_targets(req, **repo, changes, result);
+    if (!t) return t.error();
+    targets = std::move(*t);
+    ignore_root = (*repo)->workdir();
+  }
+
+  // Narrow by explicit paths, .copilotignore and configured excludes.
+  std::vector<std::string> ignores = read_ignore_globs(ignore_root);
+  ignores.insert(ignores.end(), cfg.exclude.begin(), cfg.exclude.end());
+  std::vector<std::string> narrow;
+  for (const auto& p : req.paths) {
+    std::error_code ec;
+    auto abs = std::filesystem::weakly_canonical(req.root / p, ec);
+    auto rel = std::filesystem::relative(abs, std::filesystem::weakly_canonical(ignore_root, ec), ec).generic_string();
+    narrow.push_back(rel == "." ? "" : rel);
+  }
+  std::erase_if(targets, [&](const Target& t) {
+    for (const auto& g : ignores)
+      if (util::glob_match(g, t.path)) return true;
+    if (narrow.empty()) return false;
+    for (const auto& n : narrow)
+      if (n.empty() || t.path == n || util::starts_with(t.path, n + "/")) return false;
+    return true;
+  });
+
+  std::vector<FileResult> per_file(targets.size());
+  std::atomic<size_t> done{0};
+  util::parallel_for(targets.size(), cfg.jobs, [&](size_t i) {
+    per_file[i] = review_file(targets[i], rules, agents, cfg, req.max_file_size, notes);
+    size_t d = ++done;
+    if (req.on_progress && (d % 64 == 0 || d == targets.size())) req.on_progress(d, targets.size());
+  });
+
+  DiffFilter filter = req.mode == ScopeMode::all ? DiffFilter::nofilter : req.filter;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    auto& fr = per_file[i];
+    if (fr.reviewed) ++result.files_reviewed;
+    result.suppressed_inline += fr.suppressed;
+    for (auto& f : fr.findings) {
+      if (disabled.count(f.rule_id)) continue;
+      auto sev = cfg.review_severity.find(f.rule_id);
+      if (sev != cfg.review_severity.end()) f.severity = *parse_severity(sev->second);
+      if (!in_diff(f, targets[i], filter)) {
+        ++result.filtered_by_diff;
+        continue;
+      }
+      out.before_baseline.push_back(std::move(f));
+    }
+  }
+  auto order = [](const Finding& a, const Finding& b) {
+    return std::tie(a.location.file, a.location.start_line, a.location.start_column, a.rule_id) <
+           std::tie(b.location.file, b.location.start_line, b.location.start_column, b.rule_id);
+  };
+  std::sort(out.before_baseline.begin(), out.before_baseline.end(), order);
+
+  std::set<std::string> baseline;
+  auto baseline_path = req.baseline;
+  if (!baseline_path && !cfg.review_baseline.empty()) baseline_path = ignore_root / cfg.review_baseline;
+  if (baseline_path) {
+    std::string error;
+    baseline = load_baseline(*baseline_path, error);
+    if (!error.empty()) return usage(error);
+  }
+  for (const auto& f : out.before_baseline) {
+    if (baseline.count(f.rule_id + ":" + f.fingerprint)) {
+      ++result.suppressed_baseline;
+      continue;
+    }
+    result.findings.push_back(f);
+  }
+  result.notes = notes.take_sorted();
+  return out;
+}
+
+std::string write_baseline(const std::vector<Finding>& findings) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& f : findings)
+    items.push_back({{"rule_id", f.rule_id}, {"fingerprint", f.fingerprint}, {"file", f.location.file}});
+  return nlohmann::json{{"schema_version", "1.0"}, {"findings", items}}.dump(2) + "\n";
+}
+
+bool gate_fails(const ReviewResult& result, std::optional<Severity> fail_on, double min_confidence) {
+  if (!fail_on) return false;
+  for (const auto& f : result.findings)
+    if (f.severity >= *fail_on && f.confidence >= min_confidence) return true;
+  return false;
+}
+
+}  // namespace copilot::review

@@ -1,0 +1,68 @@
+#pragma once
+// Review rules loaded from YAML (docs/RULES.md), with their queries compiled.
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "review/finding.h"
+#include "syntax/syntax.h"
+#include "util/result.h"
+
+namespace copilot::review {
+
+struct CaptureCondition {
+  std::string capture;
+  std::shared_ptr<RE2> regex;
+  bool negated = false;
+};
+
+struct Rule {
+  std::string id;
+  std::vector<std::string> languages;  ///< grammar ids
+  std::string agent;
+  Severity severity = Severity::medium;
+  double confidence = 0.5;
+  std::string summary;
+  std::string message;
+  std::string rationale;
+  std::vector<std::string> cwe, owasp;
+  std::string fix_text;
+  std::string fix_capture, fix_with;  ///< machine-applicable replacement, if any
+  std::string docs;
+  std::vector<std::string> include_paths, exclude_paths;
+  std::vector<CaptureCondition> where;
+
+  std::string query_text, inside_text, not_inside_text;
+  /// Compiled per grammar, in the order of `languages`.
+  std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
+
+  std::filesystem::path file;  ///< the YAML it came from
+  std::filesystem::path positive_example, negative_example;
+
+  bool applies_to(std::string_view grammar_id) const;
+  /// Index into languages/query for a grammar, or -1.
+  int grammar_index(std::string_view grammar_id) const;
+  bool path_selected(std::string_view path) const;
+  RuleInfo info() const;
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;  ///< sorted by id
+};
+
+/// Loads every `*.yaml` rule below each directory. Problems are errors naming
+/// the file and line ("rules/python/security/x.yaml:7: unknown capture 'foo'").
+/// `require_examples` makes a missing example file an error.
+Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples);
+
+/// Parses one rule file's text (a seam for tests).
+Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file);
+
+/// Where the built-in rules live: $COPILOT_RULES_DIR, the source tree, or the install prefix.
+std::filesystem::path builtin_rules_dir();
+
+}  // namespace copilot::review

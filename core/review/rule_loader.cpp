@@ -1,0 +1,230 @@
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "review/rule.h"
+#include "util/files.h"
+#include "util/glob.h"
+#include "util/strings.h"
+
+namespace copilot::review {
+namespace {
+
+const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
+const std::set<std::string> kKeys = {"id",   "languages", "agent",   "severity",   "confidence", "summary",
+                                     "message", "rationale", "cwe",   "owasp",      "query",      "where",
+                                     "inside",  "not-inside", "paths", "fix",        "docs"};
+
+struct RuleError {
+  int line;
+  std::string message;
+};
+
+int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+
+std::vector<std::string> string_list(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) out.push_back(n.Scalar());
+  else
+    for (const auto& x : n) out.push_back(x.as<std::string>());
+  return out;
+}
+
+/// Lines of `key`'s block in the YAML so query errors can point into the file.
+int query_error_line(const YAML::Node& node, const syntax::QueryError& e) {
+  // Queries are block scalars (`query: |`), whose text starts on the line after the key.
+  return line_of(node) + e.line;
+}
+
+std::vector<std::string> placeholders(const std::string& text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    size_t end = text.find("}}", pos);
+    if (end == std::string::npos) break;
+    out.emplace_back(util::trim(std::string_view(text).substr(pos + 2, end - pos - 2)));
+    pos = end + 2;
+  }
+  return out;
+}
+
+void compile_all(Rule& rule, const YAML::Node& root, const std::string& key, const std::string& text,
+                 std::vector<std::shared_ptr<const syntax::Query>>& out) {
+  for (const auto& lang : rule.languages) {
+    syntax::QueryError qe;
+    auto q = syntax::compile_query(lang, text, &qe);
+    if (!q) {
+      int line = qe.line ? query_error_line(root[key], qe) : line_of(root[key]);
+      throw RuleError{line, key + " for " + lang + ": " + q.error().message};
+    }
+    out.push_back(*q);
+  }
+}
+
+Rule build(const YAML::Node& root, const std::filesystem::path& file) {
+  if (!root.IsMap()) throw RuleError{1, "a rule must be a mapping"};
+  for (auto it = root.begin(); it != root.end(); ++it)
+    if (!kKeys.count(it->first.Scalar())) throw RuleError{line_of(it->first), "unknown key '" + it->first.Scalar() + "'"};
+  auto need = [&](const char* key) -> YAML::Node {
+    if (!root[key]) throw RuleError{1, std::string("missing required key '") + key + "'"};
+    return root[key];
+  };
+  Rule r;
+  r.file = file;
+  r.id = need("id").as<std::string>();
+  std::string stem = file.stem().string();
+  if (!file.empty() && stem != r.id) throw RuleError{line_of(root["id"]), "id '" + r.id + "' must match the file name"};
+  r.languages = string_list(need("languages"));
+  if (r.languages.empty()) throw RuleError{line_of(root["languages"]), "languages must not be empty"};
+  for (const auto& l : r.languages)
+    if (!syntax::grammar(l)) throw RuleError{line_of(root["languages"]), "unknown language '" + l + "'"};
+  r.agent = need("agent").as<std::string>();
+  if (!kAgents.count(r.agent)) throw RuleError{line_of(root["agent"]), "unknown agent '" + r.agent + "'"};
+  auto sev = parse_severity(need("severity").as<std::string>());
+  if (!sev) throw RuleError{line_of(root["severity"]), "severity must be critical, high, medium, low or info"};
+  r.severity = *sev;
+  r.confidence = need("confidence").as<double>();
+  if (r.confidence < 0 || r.confidence > 1) throw RuleError{line_of(root["confidence"]), "confidence must be in 0..1"};
+  r.message = need("message").as<std::string>();
+  r.summary = root["summary"] ? root["summary"].as<std::string>() : r.message;
+  if (root["rationale"]) r.rationale = util::trim(root["rationale"].as<std::string>());
+  if (root["docs"]) r.docs = root["docs"].as<std::string>();
+  r.cwe = string_list(root["cwe"]);
+  r.owasp = string_list(root["owasp"]);
+  if (r.agent == "security" && r.cwe.empty()) throw RuleError{line_of(root["agent"]), "security rules need a cwe"};
+  r.query_text = need("query").as<std::string>();
+  compile_all(r, root, "query", r.query_text, r.query);
+  const syntax::Query& q0 = *r.query.front();
+  if (q0.capture_index("match") < 0) throw RuleError{line_of(root["query"]), "query needs a @match capture"};
+  if (root["inside"]) {
+    r.inside_text = root["inside"].as<std::string>();
+    compile_all(r, root, "inside", r.inside_text, r.inside);
+  }
+  if (root["not-inside"]) {
+    r.not_inside_text = root["not-inside"].as<std::string>();
+    compile_all(r, root, "not-inside", r.not_inside_text, r.not_inside);
+  }
+  if (auto where = root["where"]) {
+    for (const auto& w : where) {
+      CaptureCondition c;
+      c.capture = w["capture"] ? w["capture"].as<std::string>() : "";
+      if (q0.capture_index(c.capture) < 0) throw RuleError{line_of(w), "unknown capture '" + c.capture + "'"};
+      std::string pattern;
+      if (w["regex"]) pattern = w["regex"].as<std::string>();
+      else if (w["not-regex"]) {
+        pattern = w["not-regex"].as<std::string>();
+        c.negated = true;
+      } else {
+        throw RuleError{line_of(w), "a where entry needs regex or not-regex"};
+      }
+      c.regex = std::make_shared<RE2>(pattern, RE2::Quiet);
+      if (!c.regex->ok()) throw RuleError{line_of(w), "bad regex: " + c.regex->error()};
+      r.where.push_back(std::move(c));
+    }
+  }
+  for (const auto& name : placeholders(r.message))
+    if (q0.capture_index(name) < 0) throw RuleError{line_of(root["message"]), "unknown capture '" + name + "' in message"};
+  if (auto paths = root["paths"]) {
+    r.include_paths = string_list(paths["include"]);
+    r.exclude_paths = string_list(paths["exclude"]);
+  }
+  if (auto fix = root["fix"]) {
+    if (fix.IsScalar()) r.fix_text = fix.as<std::string>();
+    else {
+      if (fix["text"]) r.fix_text = fix["text"].as<std::string>();
+      if (auto rep = fix["replace"]) {
+        r.fix_capture = rep["capture"] ? rep["capture"].as<std::string>() : "match";
+        r.fix_with = rep["with"] ? rep["with"].as<std::string>() : "";
+        if (q0.capture_index(r.fix_capture) < 0)
+          throw RuleError{line_of(rep), "unknown capture '" + r.fix_capture + "' in fix"};
+      }
+    }
+  }
+  return r;
+}
+
+std::filesystem::path example_for(const std::filesystem::path& yaml, const char* kind) {
+  std::string prefix = yaml.stem().string() + "." + kind + ".";
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(yaml.parent_path(), ec))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
+  return {};
+}
+
+}  // namespace
+
+bool Rule::applies_to(std::string_view grammar_id) const { return grammar_index(grammar_id) >= 0; }
+
+int Rule::grammar_index(std::string_view grammar_id) const {
+  for (size_t i = 0; i < languages.size(); ++i)
+    if (languages[i] == grammar_id) return static_cast<int>(i);
+  return -1;
+}
+
+bool Rule::path_selected(std::string_view path) const {
+  for (const auto& g : exclude_paths)
+    if (util::glob_match(g, path)) return false;
+  if (include_paths.empty()) return true;
+  for (const auto& g : include_paths)
+    if (util::glob_match(g, path)) return true;
+  return false;
+}
+
+RuleInfo Rule::info() const { return {id, agent, severity, summary, util::trim(docs).empty() ? rationale : docs, cwe, owasp}; }
+
+Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file) {
+  try {
+    return build(YAML::Load(yaml_text), file);
+  } catch (const RuleError& e) {
+    return Error{file.string() + ":" + std::to_string(e.line) + ": " + e.message};
+  } catch (const YAML::Exception& e) {
+    return Error{file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+  }
+}
+
+Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples) {
+  RuleSet set;
+  std::set<std::string> seen;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return Error{dir.string() + ": rule directory not found"};
+    std::vector<std::filesystem::path> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
+        files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto text = util::read_file(f);
+      if (!text) return text.error();
+      auto rule = parse_rule(*text, f);
+      if (!rule) return rule.error();
+      rule->positive_example = example_for(f, "positive");
+      rule->negative_example = example_for(f, "negative");
+      if (require_examples && (rule->positive_example.empty() || rule->negative_example.empty()))
+        return Error{f.string() + ":1: rule '" + rule->id + "' needs " + rule->id + ".positive.* and " + rule->id +
+                     ".negative.* example files beside it"};
+      if (!seen.insert(rule->id).second) return Error{f.string() + ":1: duplicate rule id '" + rule->id + "'"};
+      set.rules.push_back(std::move(*rule));
+    }
+  }
+  std::sort(set.rules.begin(), set.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  return set;
+}
+
+std::filesystem::path builtin_rules_dir() {
+  if (const char* env = std::getenv("COPILOT_RULES_DIR"); env && *env) return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto installed = exe.parent_path().parent_path() / "share" / "copilot" / "rules";
+    if (std::filesystem::is_directory(installed, ec)) return installed;
+  }
+  return std::filesystem::path(COPILOT_SOURCE_DIR) / "rules";
+}
+
+}  // namespace copilot::review

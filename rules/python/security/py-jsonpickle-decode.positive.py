@@ -1,0 +1,11 @@
+import jsonpickle
+
+
+def restore_cart(request):
+    # expect: py-jsonpickle-decode
+    return jsonpickle.decode(request.cookies.get("cart", "[]"))
+
+
+def restore(payload):
+    # expect: py-jsonpickle-decode
+    return jsonpickle.Unpickler().restore(payload)

@@ -1,0 +1,13 @@
+import marshal
+
+
+def load_code(blob: bytes):
+    # expect: py-marshal-load
+    code = marshal.loads(blob)
+    return code
+
+
+def read_state(path):
+    with open(path, "rb") as fh:
+        # expect: py-marshal-load
+        return marshal.load(fh)

@@ -1,0 +1,17 @@
+import ssl
+
+import urllib3
+
+
+def secure_context(cafile):
+    ctx = ssl.create_default_context(cafile=cafile)
+    ctx.check_hostname = True
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    return ctx
+
+
+def pool():
+    return urllib3.PoolManager(cert_reqs="CERT_REQUIRED")
+
+
+# ctx.verify_mode = ssl.CERT_NONE would accept anything

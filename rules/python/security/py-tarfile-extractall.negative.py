@@ -1,0 +1,36 @@
+import os
+import shutil
+import tarfile
+import zipfile
+
+
+def install_bundle(upload_path, dest):
+    with tarfile.open(upload_path) as bundle:
+        bundle.extractall(dest, filter="data")
+
+
+def vetted(tar, dest):
+    root = os.path.realpath(dest)
+    safe = [
+        m for m in tar.getmembers()
+        if os.path.realpath(os.path.join(dest, m.name)).startswith(root + os.sep)
+    ]
+    tar.extractall(dest, members=safe)
+
+
+def with_callable(tar, dest):
+    tar.extractall(dest, filter=tarfile.data_filter)
+
+
+def restore(archive_path, target):
+    shutil.unpack_archive(archive_path, target, filter="data")
+
+
+def zipped(path, dest):
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            archive.extract(name, dest)
+
+
+def pattern(regex, text):
+    return regex.extract(text)

@@ -1,0 +1,30 @@
+import logging
+import sys
+
+logger = logging.getLogger(__name__)
+
+
+def load_rows(path):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        rows.extend(line.rstrip("\n") for line in fh)
+    logger.debug("loaded %d rows", len(rows))
+    return rows
+
+
+def warn(msg):
+    print(msg, file=sys.stderr)
+
+
+def pprint(value):
+    return repr(value)
+
+
+def main():
+    rows = load_rows(sys.argv[1])
+    print(len(rows))
+
+
+if __name__ == "__main__":
+    print("starting")
+    main()
