@@ -254,10 +254,11 @@ Caps orb_capabilities(std::string_view ref) {
 
 // ---- YAML helpers ----
 
+// n[key], or an undefined node when n is not a map or lacks the key.
 YAML::Node child(const YAML::Node& n, const char* key) {
-  if (!n.IsDefined() || !n.IsMap()) return YAML::Node();
+  if (!n.IsDefined() || !n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
   YAML::Node v = n[key];
-  return v.IsDefined() ? v : YAML::Node();
+  return v.IsDefined() ? v : YAML::Node(YAML::NodeType::Undefined);
 }
 
 std::optional<std::string> scalar(const YAML::Node& n) {
@@ -266,6 +267,14 @@ std::optional<std::string> scalar(const YAML::Node& n) {
 }
 
 int line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+// The line of `key` itself (a block value starts on the next line).
+int key_line(const YAML::Node& map, std::string_view key) {
+  if (!map.IsDefined() || !map.IsMap()) return 0;
+  for (const auto& kv : map)
+    if (auto k = scalar(kv.first); k && *k == key) return line_of(kv.first);
+  return 0;
+}
 
 // ---- pipeline assembly ----
 
@@ -538,8 +547,7 @@ void azure(const YAML::Node& root, Builder& b) {
 
 void bitbucket_step(const YAML::Node& step, Builder& b) {
   if (auto name = scalar(child(step, "name"))) b.job(*name);
-  YAML::Node deployment = child(step, "deployment");
-  if (deployment.IsDefined()) b.add(C::deploy, line_of(deployment));
+  if (child(step, "deployment").IsDefined()) b.add(C::deploy, key_line(step, "deployment"));
   for (const char* key : {"script", "after-script"}) {
     YAML::Node script = child(step, key);
     if (!script.IsSequence()) continue;
@@ -581,8 +589,7 @@ void bitbucket(const YAML::Node& root, Builder& b) {
 void travis_scripts(const YAML::Node& n, Builder& b) {
   for (const char* key : {"before_install", "install", "before_script", "script", "after_success", "before_deploy"})
     b.commands(child(n, key));
-  YAML::Node deploy = child(n, "deploy");
-  if (deploy.IsDefined()) b.add(C::deploy, line_of(deploy));
+  if (child(n, "deploy").IsDefined()) b.add(C::deploy, key_line(n, "deploy"));
 }
 
 void travis(const YAML::Node& root, Builder& b) {

@@ -94,13 +94,40 @@ const Patterns& patterns_for(std::string_view lang) {
 }
 
 // Substrings that every read above contains; lines without one are skipped.
-constexpr std::string_view kReadHints[] = {"environ", "getenv", "env.",      "env[",     "Getenv",      "LookupEnv",
+constexpr std::string_view kReadHints[] = {"environ", "process.env", "getenv", "env.",      "env[",     "Getenv",      "LookupEnv",
                                            "ENV",     "env::var", "EnvironmentVariable", "env(", "get_env", "fetch_env"};
 
 bool has_hint(std::string_view text) {
   for (auto h : kReadHints)
     if (text.find(h) != std::string_view::npos) return true;
   return false;
+}
+
+// Indexes of the lines holding a hint, found in one pass over the file.
+std::vector<size_t> hint_lines(std::string_view content, const std::vector<std::string_view>& lines) {
+  static const auto re = [] {
+    std::string alternation;
+    for (auto h : kReadHints) alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(h);
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    return std::make_unique<RE2>(alternation, opts);
+  }();
+  std::vector<size_t> out;
+  re2::StringPiece text(content.data(), content.size()), hit;
+  auto offset = [&](size_t i) { return static_cast<size_t>(lines[i].data() - content.data()); };
+  size_t at = 0;
+  while (!lines.empty() && at < content.size() &&
+         re->Match(text, at, content.size(), RE2::UNANCHORED, &hit, 1)) {
+    size_t pos = static_cast<size_t>(hit.data() - content.data());
+    size_t lo = 0, hi = lines.size();  // last line starting at or before pos
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      (offset(mid) <= pos ? lo : hi) = mid;
+    }
+    out.push_back(lo);
+    at = lo + 1 < lines.size() ? offset(lo + 1) : content.size();
+  }
+  return out;
 }
 
 bool is_null_word(std::string_view s) {
@@ -173,9 +200,9 @@ std::vector<Read> scan_reads(const workspace::FileEntry& f, std::string_view lan
   bool bare_environ = lang == "python" && util::contains(f.content, "from os import") &&
                       RE2::PartialMatch(f.content, *import_environ);
   auto lines = util::split_lines(f.content);
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i : hint_lines(f.content, lines)) {
     std::string_view line = lines[i];
-    if (line.size() > 2000 || !has_hint(line)) continue;
+    if (line.size() > 2000) continue;
     int ln = static_cast<int>(i) + 1;
     for (size_t k = 0; k < pats.size(); ++k) {
       if (lang == "python" && k >= 3 && !bare_environ) continue;

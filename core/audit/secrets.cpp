@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_set>
@@ -99,6 +100,30 @@ const std::vector<Rule>& rules() {
     return r;
   }();
   return table;
+}
+
+struct KeywordIndex {
+  std::unique_ptr<RE2> re;                               // any keyword of any rule
+  std::map<std::string_view, std::vector<size_t>> rules;  // keyword -> rule indexes
+};
+
+const KeywordIndex& keyword_index() {
+  static const KeywordIndex index = [] {
+    KeywordIndex k;
+    std::string alternation;
+    for (size_t r = 0; r < rules().size(); ++r) {
+      for (std::string_view kw : rules()[r].keywords) {
+        auto& list = k.rules[kw];
+        if (list.empty()) alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(kw);
+        list.push_back(r);
+      }
+    }
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    k.re = std::make_unique<RE2>(alternation, opts);
+    return k;
+  }();
+  return index;
 }
 
 std::string_view base_name(std::string_view path) {
@@ -250,7 +275,9 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
   std::vector<RawMatch> out;
   auto kind = workspace::classify_path(path);
   if (kind == workspace::FileKind::lock || kind == workspace::FileKind::binary) return out;
-  const std::string lower = util::to_lower(content);
+  std::string lower(content);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::vector<size_t> line_starts{0};
   for (size_t i = 0; i < content.size(); ++i)
     if (content[i] == '\n') line_starts.push_back(i + 1);
@@ -261,16 +288,24 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
   // confidence threshold can hide them.
   const double scale = is_test_path(path) ? 0.5 : 1.0;
 
-  for (const Rule& rule : rules()) {
+  // One pass finds every rule keyword; each rule then runs on its lines only.
+  const KeywordIndex& index = keyword_index();
+  std::vector<std::set<size_t>> candidates(rules().size());  // line indexes per rule
+  re2::StringPiece text(lower);
+  re2::StringPiece hit;
+  for (size_t at = 0; at < lower.size() && index.re->Match(text, at, lower.size(), RE2::UNANCHORED, &hit, 1);) {
+    size_t pos = static_cast<size_t>(hit.data() - lower.data());
+    size_t idx = std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin() - 1;
+    auto it = index.rules.find(std::string_view(hit.data(), hit.size()));
+    if (it != index.rules.end())
+      for (size_t r : it->second) candidates[r].insert(idx);
+    at = pos + 1;  // keywords may overlap ("secret_access_key")
+  }
+
+  for (size_t r = 0; r < rules().size(); ++r) {
+    const Rule& rule = rules()[r];
     if (rule.config_only && !config) continue;
-    std::set<size_t> lines;  // indexes into line_starts
-    for (std::string_view kw : rule.keywords) {
-      for (size_t pos = lower.find(kw); pos != std::string::npos; pos = lower.find(kw, pos + kw.size())) {
-        size_t idx = std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin() - 1;
-        lines.insert(idx);
-      }
-    }
-    for (size_t idx : lines) {
+    for (size_t idx : candidates[r]) {
       size_t begin = line_starts[idx];
       size_t end = idx + 1 < line_starts.size() ? line_starts[idx + 1] - 1 : content.size();
       if (end > begin && content[end - 1] == '\r') --end;

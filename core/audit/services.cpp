@@ -35,10 +35,11 @@ Evidence make_evidence(const std::string& file, int line, std::string_view text)
 
 // ---- YAML helpers: tolerate any shape without throwing ----
 
+// n[key], or an undefined node when n is not a map or lacks the key.
 YAML::Node child(const YAML::Node& n, const char* key) {
-  if (!n.IsDefined() || !n.IsMap()) return YAML::Node();
+  if (!n.IsDefined() || !n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
   YAML::Node v = n[key];
-  return v.IsDefined() ? v : YAML::Node();
+  return v.IsDefined() ? v : YAML::Node(YAML::NodeType::Undefined);
 }
 
 std::optional<std::string> scalar(const YAML::Node& n) {
@@ -652,9 +653,32 @@ void scan_health_line(const std::string& file, std::string_view line, int ln, st
   }
 }
 
+// Indexes of the lines holding a match of `re`, found in one pass over the file.
+std::vector<size_t> lines_matching(std::string_view content, const std::vector<std::string_view>& lines,
+                                   const RE2& re) {
+  std::vector<size_t> out;
+  re2::StringPiece text(content.data(), content.size()), hit;
+  auto offset = [&](size_t i) { return static_cast<size_t>(lines[i].data() - content.data()); };
+  size_t at = 0;
+  while (at < content.size() && re.Match(text, at, content.size(), RE2::UNANCHORED, &hit, 1)) {
+    size_t pos = static_cast<size_t>(hit.data() - content.data());
+    size_t lo = 0, hi = lines.size();  // last line starting at or before pos
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      (offset(mid) <= pos ? lo : hi) = mid;
+    }
+    out.push_back(lo);
+    at = lo + 1 < lines.size() ? offset(lo + 1) : content.size();
+  }
+  return out;
+}
+
 void scan_code(const workspace::FileEntry& f, std::vector<ListenPort>& ports, std::vector<HealthEndpoint>& health) {
+  static const auto hints = compile(
+      R"(isten|port|PORT|Port|bind|Run\(|Start\(|Addr|Urls|Serve|Server\(|health|Health|ready|live|status|ping)");
   auto lines = util::split_lines(f.content);
-  for (size_t i = 0; i < lines.size(); ++i) {
+  if (lines.empty()) return;
+  for (size_t i : lines_matching(f.content, lines, *hints)) {
     std::string_view line = lines[i];
     if (line.size() > 1000) continue;  // minified or data, not a call site
     if (has_any(line, {"isten", "port", "PORT", "Port", "bind", "Run(", "Start(", "Addr", "Urls", "Serve", "Server("}))

@@ -1454,7 +1454,8 @@ Catalog load_catalog(const AuditInput& in, const std::string& path) {
     for (auto& [alias, lib] : libs->items()) {
       CatalogEntry e;
       if (lib.is_string()) {
-        auto parts = util::split(lib.get<std::string>(), ':');
+        const std::string& coord = lib.get_ref<const std::string&>();
+        auto parts = util::split(coord, ':');
         if (parts.size() < 2) continue;
         e.coord = std::string(parts[0]) + ":" + std::string(parts[1]);
         if (parts.size() > 2) e.version = std::string(parts[2]);

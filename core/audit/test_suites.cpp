@@ -306,8 +306,10 @@ bool is_test_file_name(std::string_view path) {
   if (ext == ".go") return util::ends_with(name, "_test.go");
   if (ext == ".java") {
     std::string_view stem = name.substr(0, name.size() - 5);
-    return util::ends_with(stem, "Test") || util::ends_with(stem, "Tests") || util::ends_with(stem, "IT") ||
-           util::ends_with(stem, "TestCase") || (util::starts_with(stem, "Test") && stem.size() > 4);
+    // Surefire's conventions, with "Test*" narrowed to TestXxx so Testing.java is not a test.
+    auto suffix = [&](std::string_view s) { return stem.size() > s.size() && util::ends_with(stem, s); };
+    return suffix("Test") || suffix("Tests") || suffix("IT") || suffix("TestCase") ||
+           (util::starts_with(stem, "Test") && stem.size() > 4 && std::isupper(static_cast<unsigned char>(stem[4])));
   }
   if (ext == ".rb")
     return util::ends_with(name, "_spec.rb") || util::ends_with(name, "_test.rb") || util::starts_with(name, "test_");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/review_formats.h"
+#include "util/strings.h"
 
 namespace copilot::report {
 namespace {
@@ -36,7 +37,7 @@ std::string write_review_checkstyle(const review::ReviewResult& result, const Wr
     std::string column = f.location.start_column > 0 ? fmt::format(" column=\"{}\"", f.location.start_column) : "";
     out += fmt::format("    <error line=\"{}\"{} severity=\"{}\" message=\"{}\" source=\"copilot.{}\"/>\n",
                        std::max(0, f.location.start_line), column, checkstyle_severity(f.severity),
-                       xml_escape(f.message, true), xml_escape(f.rule_id, true));
+                       xml_escape(util::trim(f.message), true), xml_escape(f.rule_id, true));
   }
   if (open) out += "  </file>\n";
   out += "</checkstyle>\n";

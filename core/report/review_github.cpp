@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "report/review_formats.h"
+#include "util/strings.h"
 
 namespace copilot::report {
 namespace {
@@ -40,8 +41,9 @@ std::string annotation(const Finding& f, review_detail::SourceLines& lines) {
   }
   props.push_back("title=" + github_escape_property(fmt::format("{} ({})", f.rule_id, review::to_string(f.severity))));
 
-  std::string message = f.message;
-  if (!f.fix_text.empty()) message += "\n\nFix: " + f.fix_text;
+  // Rule text often ends in a newline (YAML block scalars); it would show as an empty line.
+  std::string message(util::trim(f.message));
+  if (auto fix = util::trim(f.fix_text); !fix.empty()) message += "\n\nFix: " + std::string(fix);
   std::string joined;
   for (const auto& p : props) joined += (joined.empty() ? "" : ",") + p;
   return fmt::format("::{} {}::{}\n", command(f.severity), joined, github_escape_data(message));

@@ -5,6 +5,7 @@
 
 #include "report/review_formats.h"
 #include "util/hash.h"
+#include "util/strings.h"
 
 namespace copilot::report {
 namespace {
@@ -45,13 +46,13 @@ std::string write_review_gitlab(const review::ReviewResult& result, const Writer
     int begin = std::max(1, l.start_line);
     json issue = {
         {"type", "issue"},
-        {"description", f.message},
+        {"description", util::trim(f.message)},
         {"check_name", f.rule_id},
         {"fingerprint", fingerprint},
         {"severity", gitlab_severity(f.severity)},
         {"categories", json::array({category(f.agent)})},
         {"location", {{"path", l.file}, {"lines", {{"begin", begin}, {"end", std::max(begin, l.end_line)}}}}}};
-    if (!f.rationale.empty()) issue["content"] = {{"body", f.rationale}};
+    if (auto body = util::trim(f.rationale); !body.empty()) issue["content"] = {{"body", body}};
     issues.push_back(issue);
   }
   return issues.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

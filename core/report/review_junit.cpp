@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/review_formats.h"
+#include "util/strings.h"
 
 namespace copilot::report {
 namespace {
@@ -13,10 +14,13 @@ using review_detail::xml_escape;
 std::string failure_body(const Finding& f) {
   const auto& l = f.location;
   std::string body = fmt::format("{}:{}:{}: {} [{}] {}\n", l.file, l.start_line, l.start_column,
-                                 review::to_string(f.severity), f.rule_id, f.message);
-  if (!f.snippet.empty()) body += "\n    " + f.snippet + "\n";
-  if (!f.rationale.empty()) body += "\n" + f.rationale + "\n";
-  if (!f.fix_text.empty()) body += "\nFix: " + f.fix_text + "\n";
+                                 review::to_string(f.severity), f.rule_id, util::trim(f.message));
+  auto add = [&](std::string_view prefix, std::string_view text) {
+    if (!util::trim(text).empty()) body += "\n" + std::string(prefix) + std::string(util::trim(text)) + "\n";
+  };
+  add("    ", f.snippet);
+  add("", f.rationale);
+  add("Fix: ", f.fix_text);
   return body;
 }
 
@@ -39,8 +43,9 @@ std::string write_review_junit(const review::ReviewResult& result, const WriterO
     out += fmt::format("    <testcase classname=\"{}\" name=\"{}:{}\" file=\"{}\" line=\"{}\" time=\"0\">\n",
                        xml_escape(f.location.file, true), xml_escape(f.rule_id, true), f.location.start_line,
                        xml_escape(f.location.file, true), f.location.start_line);
-    out += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(f.message, true),
-                       review::to_string(f.severity), xml_escape(failure_body(f), false));
+    out +=
+        fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(util::trim(f.message), true),
+                    review::to_string(f.severity), xml_escape(failure_body(f), false));
     out += "    </testcase>\n";
   }
   out += "  </testsuite>\n</testsuites>\n";

@@ -129,7 +129,7 @@ std::string write_review_markdown(const review::ReviewResult& result, const Writ
     const Finding& f = *order[i];
     std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
     out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
-                       cell(f.message));
+                       cell(util::trim(f.message)));
   }
   if (order.size() > kMaxRows) out += fmt::format("\n… and {} more\n", order.size() - kMaxRows);
   return out;

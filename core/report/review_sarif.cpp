@@ -167,13 +167,14 @@ json fix(const Finding& f, SourceLines& lines) {
   auto deleted = region(f, r, lines, false);
   if (!deleted) return nullptr;
   json replacement = {{"deletedRegion", *deleted}, {"insertedContent", text(f.fix->text)}};
-  return {{"description", text(f.fix_text.empty() ? "Apply the suggested edit." : f.fix_text)},
+  return {{"description", text(util::trim(f.fix_text).empty() ? "Apply the suggested edit." : util::trim(f.fix_text))},
           {"artifactChanges", json::array({{{"artifactLocation", artifact(r.file.empty() ? f.location.file : r.file)},
                                             {"replacements", json::array({replacement})}}})}};
 }
 
 json result(const Finding& f, size_t rule_index, const RuleInfo& rule, SourceLines& lines) {
-  std::string message = !f.message.empty() ? f.message : !rule.summary.empty() ? rule.summary : f.rule_id;
+  std::string message(util::trim(f.message));
+  if (message.empty()) message = rule.summary.empty() ? rule.id : rule.summary;
   json r = {{"ruleId", f.rule_id}, {"ruleIndex", rule_index}, {"level", level(f.severity)}, {"message", text(message)}};
   if (!f.location.file.empty())
     r["locations"] = json::array({{{"physicalLocation", physical_location(f, f.location, lines, true)}}});

@@ -10,6 +10,7 @@
 #include "review/checks/checks.h"
 #include "review/engine.h"
 #include "review/suppress.h"
+#include "review/taint/taint.h"
 #include "util/diagnostics.h"
 #include "util/files.h"
 #include "util/glob.h"
@@ -125,7 +126,8 @@ std::vector<std::string> read_ignore_globs(const std::filesystem::path& root) {
   return globs;
 }
 
-FileResult review_file(const Target& t, const std::vector<const Rule*>& rules, const std::set<std::string>& agents,
+FileResult review_file(const Target& t, const std::vector<const Rule*>& rules,
+                       const std::vector<const TaintRule*>& taint, const std::set<std::string>& agents,
                        const config::Config& cfg, uint64_t max_size, Diagnostics& notes) {
   FileResult out;
   if (t.content.size() > max_size) {
@@ -163,6 +165,9 @@ FileResult review_file(const Target& t, const std::vector<const Rule*>& rules, c
       if (tree->has_error()) notes.add(t.path, "syntax errors; reviewed where the tree is sound");
       SourceUnit unit{t.path, std::string(lang->grammar), src, &*tree};
       std::vector<Finding> from_rules = run_rules(rules, unit);
+      std::vector<std::string> budget_notes;
+      for (auto& f : run_taint_rules(taint, unit, budget_notes)) from_rules.push_back(std::move(f));
+      for (auto& n : budget_notes) notes.add(t.path, std::move(n));
       CheckContext ctx{unit, cfg};
       for (const auto& check : code_checks())
         if (agents.count(check.info.agent)) check.run(ctx, check, from_rules);
@@ -228,6 +233,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     if (it != cfg.review_severity.end()) r.severity = *parse_severity(it->second);
   }
   std::vector<const Rule*> rules;
+  std::vector<const TaintRule*> taint;
   ReviewOutput out;
   ReviewResult& result = out.result;
   result.tool_version = COPILOT_VERSION;
@@ -235,6 +241,11 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     if (!agents.count(r.agent) || disabled.count(r.id)) continue;
     rules.push_back(&r);
     result.rules.push_back(r.info());
+  }
+  for (const auto& t : loaded->taint) {
+    if (!agents.count(taint_rule_agent(*t)) || disabled.count(taint_rule_id(*t))) continue;
+    taint.push_back(t.get());
+    result.rules.push_back(taint_rule_info(*t));
   }
   for (const auto& c : code_checks())
     if (agents.count(c.info.agent) && !disabled.count(c.info.id)) result.rules.push_back(c.info);
@@ -286,7 +297,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   std::vector<FileResult> per_file(targets.size());
   std::atomic<size_t> done{0};
   util::parallel_for(targets.size(), cfg.jobs, [&](size_t i) {
-    per_file[i] = review_file(targets[i], rules, agents, cfg, req.max_file_size, notes);
+    per_file[i] = review_file(targets[i], rules, taint, agents, cfg, req.max_file_size, notes);
     size_t d = ++done;
     if (req.on_progress && (d % 64 == 0 || d == targets.size())) req.on_progress(d, targets.size());
   });

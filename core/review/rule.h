@@ -50,8 +50,11 @@ struct Rule {
   RuleInfo info() const;
 };
 
+struct TaintRule;
+
 struct RuleSet {
-  std::vector<Rule> rules;  ///< sorted by id
+  std::vector<Rule> rules;  ///< pattern rules, sorted by id
+  std::vector<std::shared_ptr<const TaintRule>> taint;  ///< `mode: taint` rules, sorted by id
 };
 
 /// Loads every `*.yaml` rule below each directory. Problems are errors naming

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "review/rule.h"
+#include "review/taint/taint.h"
 #include "util/files.h"
 #include "util/glob.h"
 #include "util/strings.h"
@@ -13,7 +14,7 @@ namespace copilot::review {
 namespace {
 
 const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
-const std::set<std::string> kKeys = {"id",   "languages", "agent",   "severity",   "confidence", "summary",
+const std::set<std::string> kKeys = {"id", "mode",   "languages", "agent",   "severity",   "confidence", "summary",
                                      "message", "rationale", "cwe",   "owasp",      "query",      "where",
                                      "inside",  "not-inside", "paths", "fix",        "docs"};
 
@@ -201,6 +202,20 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
     for (const auto& f : files) {
       auto text = util::read_file(f);
       if (!text) return text.error();
+      YAML::Node doc;
+      try {
+        doc = YAML::Load(*text);
+      } catch (const YAML::Exception& e) {
+        return Error{f.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+      }
+      if (doc.IsMap() && doc["mode"] && doc["mode"].Scalar() == "taint") {
+        auto taint = load_taint_rule(doc, f);
+        if (!taint) return taint.error();
+        if (!seen.insert(taint_rule_id(**taint)).second)
+          return Error{f.string() + ":1: duplicate rule id '" + taint_rule_id(**taint) + "'"};
+        set.taint.push_back(*taint);
+        continue;
+      }
       auto rule = parse_rule(*text, f);
       if (!rule) return rule.error();
       rule->positive_example = example_for(f, "positive");
@@ -213,6 +228,8 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
     }
   }
   std::sort(set.rules.begin(), set.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  std::sort(set.taint.begin(), set.taint.end(),
+            [](const auto& a, const auto& b) { return taint_rule_id(*a) < taint_rule_id(*b); });
   return set;
 }
 

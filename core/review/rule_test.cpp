@@ -5,6 +5,8 @@
 #include <set>
 
 #include "review/engine.h"
+#include "review/taint/taint.h"
+#include "review/taint/taint_rule.h"
 #include "util/files.h"
 #include "util/parallel.h"
 #include "util/strings.h"
@@ -42,17 +44,25 @@ std::vector<std::pair<int, std::string>> parse_expectations(std::string_view sou
 RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
   RuleTestReport report;
   report.rules = static_cast<int>(set.rules.size());
+  report.rules += static_cast<int>(set.taint.size());
   std::vector<const Rule*> all;
   for (const auto& r : set.rules) all.push_back(&r);
+  std::vector<const TaintRule*> taint;
+  for (const auto& t : set.taint) taint.push_back(t.get());
   struct Job {
-    const Rule* rule;
+    std::string id;
+    std::vector<std::string> languages;
     std::filesystem::path file;
     bool positive;
   };
   std::vector<Job> jobs_list;
   for (const auto& r : set.rules) {
-    if (!r.positive_example.empty()) jobs_list.push_back({&r, r.positive_example, true});
-    if (!r.negative_example.empty()) jobs_list.push_back({&r, r.negative_example, false});
+    if (!r.positive_example.empty()) jobs_list.push_back({r.id, r.languages, r.positive_example, true});
+    if (!r.negative_example.empty()) jobs_list.push_back({r.id, r.languages, r.negative_example, false});
+  }
+  for (const auto& t : set.taint) {
+    if (!t->positive_example.empty()) jobs_list.push_back({t->id, t->languages, t->positive_example, true});
+    if (!t->negative_example.empty()) jobs_list.push_back({t->id, t->languages, t->negative_example, false});
   }
   report.examples = static_cast<int>(jobs_list.size());
   std::mutex mu;
@@ -67,7 +77,7 @@ RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
       std::string_view src = *text;
       const auto* lang = workspace::detect_language(job.file.string(), src.substr(0, src.find('\n')));
       std::string grammar = lang ? std::string(lang->grammar) : "";
-      if (!job.rule->applies_to(grammar)) {
+      if (std::find(job.languages.begin(), job.languages.end(), grammar) == job.languages.end()) {
         fail(0, "example language '" + grammar + "' is not one of the rule's languages");
       } else if (auto tree = syntax::parse(grammar, src); !tree) {
         fail(0, tree.error().message);
@@ -76,11 +86,13 @@ RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
         SourceUnit unit{job.file.string(), grammar, src, &*tree};
         std::set<std::pair<int, std::string>> actual, expected;
         for (const auto& f : run_rules(all, unit)) actual.insert({f.location.start_line, f.rule_id});
+        std::vector<std::string> budget_notes;
+        for (const auto& f : run_taint_rules(taint, unit, budget_notes)) actual.insert({f.location.start_line, f.rule_id});
         for (auto& e : parse_expectations(src)) expected.insert(e);
         bool own = false;
-        for (const auto& e : expected) own = own || e.second == job.rule->id;
-        if (job.positive && !own) fail(0, "positive example marks no '" + job.rule->id + "' finding");
-        if (!job.positive && own) fail(0, "negative example must not expect '" + job.rule->id + "'");
+        for (const auto& e : expected) own = own || e.second == job.id;
+        if (job.positive && !own) fail(0, "positive example marks no '" + job.id + "' finding");
+        if (!job.positive && own) fail(0, "negative example must not expect '" + job.id + "'");
         for (const auto& a : actual)
           if (!expected.count(a)) fail(a.first, "unexpected finding of " + a.second);
         for (const auto& e : expected)

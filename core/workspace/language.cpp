@@ -1,7 +1,6 @@
 #include "workspace/language.h"
 
 #include <array>
-#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -52,11 +51,10 @@ enum class Block : uint8_t {
 // String literal handling in the block stage, so comment markers inside
 // strings stay code.
 enum StringFlag : uint8_t {
-  kDq = 1,          // "..."
-  kSq = 2,          // '...'
-  kTemplate = 4,    // `...` spanning lines, with ${...} expressions
-  kRaw = 8,         // `...` spanning lines, no escapes (Go)
-  kRegexLit = 16,   // /.../ regular expression literals (JavaScript)
+  kDq = 1,        // "..."
+  kSq = 2,        // '...'
+  kRaw = 4,       // `...` spanning lines, no escapes (Go)
+  kRegexLit = 8,  // /.../ regular expression literals (JavaScript)
 };
 
 constexpr size_t kMaxFilters = 7;
@@ -67,6 +65,9 @@ struct Syntax {
   Block block = Block::kNone;
   std::string_view open = "/*";
   std::string_view close = "*/";
+  // A second pair that cloc rewrites into the first (PowerShell's <# #>).
+  std::string_view open2;
+  std::string_view close2;
   uint8_t strings = 0;
   // A whitespace-only line after one ending in '\' is not blank (cloc keeps it).
   bool continuation = false;
@@ -77,8 +78,12 @@ struct Syntax {
   std::string_view late_prefix;
 };
 
-constexpr Filter prefix(std::string_view mark) { return {FilterKind::kPrefix, mark, {}}; }
-constexpr Filter between(std::string_view a, std::string_view b) { return {FilterKind::kBetween, a, b}; }
+constexpr Filter prefix(std::string_view mark) {
+  return {FilterKind::kPrefix, mark, {}};
+}
+constexpr Filter between(std::string_view a, std::string_view b) {
+  return {FilterKind::kBetween, a, b};
+}
 
 constexpr Syntax make_syntax(std::initializer_list<Filter> filters, Block block = Block::kNone, uint8_t strings = 0,
                              bool continuation = false) {
@@ -104,8 +109,8 @@ constexpr Syntax with_late_prefix(Syntax s, std::string_view mark) {
 
 constexpr Syntax powershell_syntax() {
   Syntax s = make_syntax({}, Block::kC, kDq | kSq, true);
-  s.open = "<#";
-  s.close = "#>";
+  s.open2 = "<#";
+  s.close2 = "#>";
   s.late_prefix = "#";
   return s;
 }
@@ -141,8 +146,7 @@ const Syntax kMarkdown = make_syntax({between("<!--", "-->"), {FilterKind::kMark
 const Syntax kHashBrace = make_syntax({between("{#", "#}")});  // Jinja, Twig, Nunjucks
 const Syntax kErb = make_syntax({between("<%#", "%>")});
 const Syntax kEjs = make_syntax({between("<%#", "%>"), {FilterKind::kHtml, {}, {}}});
-const Syntax kHandlebars =
-    make_syntax({between("{{!--", "--}}"), between("{{!", "}}"), {FilterKind::kHtml, {}, {}}});
+const Syntax kHandlebars = make_syntax({between("{{!--", "--}}"), between("{{!", "}}"), {FilterKind::kHtml, {}, {}}});
 const Syntax kMustache = make_syntax({between("{{!", "}}")});
 const Syntax kRst = make_syntax({{FilterKind::kRst, {}, {}}});
 const Syntax kPo = make_syntax({{FilterKind::kPoComment, {}, {}}});
@@ -168,9 +172,9 @@ const Syntax kElixir = make_syntax({prefix("#")}, Block::kElixir);
 struct Entry {
   Language language;
   const Syntax* syntax;
-  std::initializer_list<std::string_view> extensions;  // case-sensitive, as cloc matches them
-  std::initializer_list<std::string_view> file_names;  // whole base names
-  std::initializer_list<std::string_view> interpreters;
+  std::vector<std::string_view> extensions;  // case-sensitive, as cloc matches them
+  std::vector<std::string_view> file_names;  // whole base names
+  std::vector<std::string_view> interpreters;
 };
 
 const std::vector<Entry>& entries() {
@@ -183,8 +187,8 @@ const std::vector<Entry>& entries() {
       {{"cython", "Cython", ""}, &kStarlark, {"pyx", "pxd", "pxi"}, {}, {}},
       {{"javascript", "JavaScript", "javascript"},
        &kJs,
-       {"js", "mjs", "cjs", "es6", "jsm", "jsb", "jscad", "jsfl", "jss", "njs", "pac", "sjs", "ssjs", "xsjs",
-        "xsjslib", "jake", "_js", "bones"},
+       {"js", "mjs", "cjs", "es6", "jsm", "jsb", "jscad", "jsfl", "jss", "njs", "pac", "sjs", "ssjs", "xsjs", "xsjslib",
+        "jake", "_js", "bones"},
        {},
        {"node", "nodejs"}},
       {{"javascript", "JSX", "javascript"}, &kJs, {"jsx"}, {}, {}},
@@ -258,9 +262,10 @@ const std::vector<Entry>& entries() {
        {}},
       {{"json", "JSON", ""},
        &kPlain,
-       {"json", "geojson", "topojson", "har", "webmanifest", "gltf", "jsonl", "avsc", "mcmeta", "tfstate",
-        "tfstate.backup", "arcconfig", "htmlhintrc", "watchmanconfig", "webapp", "yyp", "json-tmlanguage",
-        "tern-config", "tern-project", "mcmod.info"},
+       {"json",         "geojson",        "topojson", "har",     "webmanifest",     "gltf",
+        "jsonl",        "avsc",           "mcmeta",   "tfstate", "tfstate.backup",  "arcconfig",
+        "htmlhintrc",   "watchmanconfig", "webapp",   "yyp",     "json-tmlanguage", "tern-config",
+        "tern-project", "mcmod.info"},
        {},
        {}},
       {{"json5", "JSON5", ""}, &kCFamily, {"json5"}, {}, {}},
@@ -271,12 +276,32 @@ const std::vector<Entry>& entries() {
        {},
        {}},
       {{"toml", "TOML", ""}, &kHash, {"toml"}, {}, {}},
-      {{"xml", "XML", ""}, &kHtml, {"adml", "admx", "ant", "app.config", "axml", "builds", "ccproj", "ccxml", "classpath", "clixml", "cproject", "cscfg", "csdef", "csl", "ct", "depproj", "ditamap", "ditaval", "dll.config", "dotsettings", "filters", "fsproj", "gmx", "grxml", "iml", "ivy", "jelly", "jsproj", "kml", "launch", "mdpolicy", "mjml", "natvis", "ndproj", "nproj", "nuget.config", "nuspec", "odd", "osm", "packages.config", "pkgproj", "plist", "proj", "project", "props", "ps1xml", "psc1", "pt", "rdf", "resx", "rss", "scxml", "settings.stylecop", "sfproj", "shproj", "srdf", "storyboard", "sttheme", "sublime-snippet", "targets", "tmcommand", "tml", "tmlanguage", "tmpreferences", "tmsnippet", "tmtheme", "urdf", "ux", "vcxproj", "vsixmanifest", "vssettings", "vstemplate", "vxml", "web.config", "web.debug.config", "web.release.config", "wsf", "x3d", "xacro", "xib", "xlf", "xliff", "XML", "xml", "xml.dist", "xproj", "xspec", "xul", "zcml"}, {}, {}},
+      // clang-format off
+      {{"xml", "XML", ""},
+       &kHtml,
+       {
+        "adml", "admx", "ant", "app.config", "axml", "builds", "ccproj", "ccxml", "classpath", "clixml", "cproject",
+        "cscfg", "csdef", "csl", "ct", "depproj", "ditamap", "ditaval", "dll.config", "dotsettings", "filters",
+        "fsproj", "gmx", "grxml", "iml", "ivy", "jelly", "jsproj", "kml", "launch", "mdpolicy", "mjml", "natvis",
+        "ndproj", "nproj", "nuget.config", "nuspec", "odd", "osm", "packages.config", "pkgproj", "plist", "proj",
+        "project", "props", "ps1xml", "psc1", "pt", "rdf", "resx", "rss", "scxml", "settings.stylecop", "sfproj",
+        "shproj", "srdf", "storyboard", "sttheme", "sublime-snippet", "targets", "tmcommand", "tml", "tmlanguage",
+        "tmpreferences", "tmsnippet", "tmtheme", "urdf", "ux", "vcxproj", "vsixmanifest", "vssettings", "vstemplate",
+        "vxml", "web.config", "web.debug.config", "web.release.config", "wsf", "x3d", "xacro", "xib", "xlf", "xliff",
+        "XML", "xml", "xml.dist", "xproj", "xspec", "xul", "zcml"
+       },
+       {},
+       {}},
+      // clang-format on
       {{"svg", "SVG", ""}, &kHtml, {"svg", "SVG"}, {}, {}},
       {{"xslt", "XSLT", ""}, &kHtml, {"xsl", "XSL", "xslt", "XSLT"}, {}, {}},
       {{"xsd", "XSD", ""}, &kHtml, {"xsd", "XSD"}, {}, {}},
       {{"xaml", "XAML", ""}, &kHtml, {"xaml"}, {}, {}},
-      {{"msbuild", "MSBuild script", ""}, &kHtml, {"csproj", "vcproj", "wixproj", "wdproj", "btproj", "msbuild"}, {}, {}},
+      {{"msbuild", "MSBuild script", ""},
+       &kHtml,
+       {"csproj", "vcproj", "wixproj", "wdproj", "btproj", "msbuild"},
+       {},
+       {}},
       {{"ini", "INI", ""}, &kIni, {"ini", "buildozer.spec", "lektorproject", "prefs"}, {}, {}},
       {{"properties", "Properties", ""}, &kProperties, {"properties"}, {}, {}},
       {{"dockerfile", "Dockerfile", ""},
@@ -332,15 +357,15 @@ const std::vector<Entry>& entries() {
 
 // Extensions cloc ignores outright, and base names it never counts.
 constexpr std::array kNotCodeExtensions = {
-    "1",    "2",  "3",   "4",    "5",    "6",   "7",   "8",   "9",   "a",   "ad",  "afm",    "arc", "arj",
-    "au",   "bak", "bdf", "bmp", "bz2",  "csv", "desktop", "dic", "doc", "elc", "eps", "fig", "gif", "gz",
-    "h5",   "hdf", "in",  "jpg",  "kdelnk", "man", "mf", "mp3", "n",   "o",   "o.cmd", "pbm", "pdf", "pfb",
-    "png",  "ppt", "pptx", "ps",  "sgm",  "sgml", "so",  "Tag", "tfm", "tgz", "tiff", "tsv", "vf",  "wav",
-    "xbm",  "xls", "xlsx", "xpm", "Y",    "Z",   "zip", "gitignore"};
-constexpr std::array kNotCodeNames = {"AUTHORS", "BUGS",        "Changelog",  "ChangeLog", "Changes", "CHANGES",
-                                      "COPYING", "DESCRIPTION", ".cvsignore", "Entries",   "FAQ",     "INSTALL",
-                                      "MAINTAINERS", "MD5SUMS", "NAMESPACE",  "NEWS",      "readme",  "Readme",
-                                      "README",  "README.tk",   "Repository", "Root",      "TODO"};
+    "1",    "2",   "3",   "4",   "5",   "6",    "7",      "8",       "9",    "a",   "ad",  "afm",      "arc",
+    "arj",  "au",  "bak", "bdf", "bmp", "bz2",  "csv",    "desktop", "dic",  "doc", "elc", "eps",      "fig",
+    "gif",  "gz",  "h5",  "hdf", "in",  "jpg",  "kdelnk", "man",     "mf",   "mp3", "n",   "o",        "o.cmd",
+    "pbm",  "pdf", "pfb", "png", "ppt", "pptx", "ps",     "sgm",     "sgml", "so",  "Tag", "tfm",      "tgz",
+    "tiff", "tsv", "vf",  "wav", "xbm", "xls",  "xlsx",   "xpm",     "Y",    "Z",   "zip", "gitignore"};
+constexpr std::array kNotCodeNames = {"AUTHORS",     "BUGS",        "Changelog",  "ChangeLog", "Changes", "CHANGES",
+                                      "COPYING",     "DESCRIPTION", ".cvsignore", "Entries",   "FAQ",     "INSTALL",
+                                      "MAINTAINERS", "MD5SUMS",     "NAMESPACE",  "NEWS",      "readme",  "Readme",
+                                      "README",      "README.tk",   "Repository", "Root",      "TODO"};
 
 struct Tables {
   std::vector<Language> languages;
@@ -383,7 +408,9 @@ bool listed(const std::array<const char*, N>& list, std::string_view s) {
   return false;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n';
+}
 
 std::string_view trim_view(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -398,7 +425,9 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-const Language* by_index(size_t i) { return &tables().languages[i]; }
+const Language* by_index(size_t i) {
+  return &tables().languages[i];
+}
 
 const Language* lookup(const std::unordered_map<std::string_view, size_t>& map, std::string_view key) {
   auto it = map.find(key);
@@ -451,7 +480,9 @@ size_t skip_space(std::string_view s, size_t i) {
   return i;
 }
 
-char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool starts_with_icase(std::string_view s, size_t at, std::string_view mark) {
   if (s.size() - at < mark.size()) return false;
@@ -674,15 +705,15 @@ struct ScanState {
   int64_t blank = 0;
   int64_t nonblank = 0;
   int64_t code = 0;
-  bool has_code = false;  // the current (possibly joined) line holds code
-  bool has_text = false;  // ... or at least whitespace outside comments
-  int64_t empty_kept = 0; // trailing code lines that are empty strings to cloc
+  bool has_code = false;   // the current (possibly joined) line holds code
+  bool has_text = false;   // ... or at least whitespace outside comments
+  int64_t empty_kept = 0;  // trailing code lines that are empty strings to cloc
   bool in_block = false;
-  bool toggle = false;    // the next triple quote closes a docstring
-  bool keep_next = false; // the last line kept ends in '\', so cloc keeps the next one too
-  char in_string = 0;     // delimiter of a string still open at the end of the last line
-  uint8_t template_depth = 0;
-  std::array<uint16_t, 8> braces{};  // open braces inside each ${...}
+  bool toggle = false;        // the next triple quote closes a docstring
+  bool keep_next = false;     // the last line kept ends in '\', so cloc keeps the next one too
+  bool join_next = false;     // a // comment ended in '\', swallowing the newline
+  bool late_comment = false;  // the line's text starts with Syntax::late_prefix
+  char in_string = 0;         // delimiter of a string still open at the end of the last line
   std::array<FilterState, kMaxFilters> filters{};
 };
 
@@ -711,8 +742,8 @@ bool regex_can_start(std::string_view line, size_t slash, char prev) {
   size_t b = e;
   while (b > 0 && is_ident(line[b - 1])) --b;
   std::string_view word = line.substr(b, e - b);
-  static constexpr std::array kKeywords = {"return", "typeof", "case",   "do",    "else", "in",    "of",
-                                           "void",   "yield",  "await",  "delete", "throw", "new", "instanceof"};
+  static constexpr std::array kKeywords = {"return", "typeof", "case",  "do",     "else",  "in",  "of",
+                                           "void",   "yield",  "await", "delete", "throw", "new", "instanceof"};
   for (const char* k : kKeywords)
     if (word == k) return true;
   return false;
@@ -738,8 +769,12 @@ size_t regex_end(std::string_view s, size_t slash) {
 
 class Counter {
  public:
-  Counter(const Syntax& syntax, bool script, std::string_view content)
-      : sx_(syntax), script_(script), text_(content) {}
+  Counter(const Syntax& syntax, bool script, std::string_view content) : sx_(syntax), script_(script), text_(content) {
+    // Characters scan_c must look at once a line holds code; the rest are skipped in runs.
+    for (char c : {'/', '"', '\'', '`'}) special_[static_cast<unsigned char>(c)] = true;
+    if (!sx_.open.empty()) special_[static_cast<unsigned char>(sx_.open[0])] = true;
+    if (!sx_.open2.empty()) special_[static_cast<unsigned char>(sx_.open2[0])] = true;
+  }
 
   LineCounts run() {
     if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
@@ -770,6 +805,7 @@ class Counter {
       }
     }
     if (st_.in_block && st_.has_code) ++st_.code;  // only if a rescan still ended inside a comment
+    if (!st_.in_block && st_.join_next) finish_line();
     // cloc splits the stripped text on newlines, which drops trailing empty strings.
     if (blocks) st_.code -= st_.empty_kept;
     LineCounts out;
@@ -791,21 +827,31 @@ class Counter {
     ++st_.nonblank;
     const int64_t code_before = st_.code;
     if (filter_and_scan(line, line_no, prev_backslash)) {
-      if (!st_.in_block) {
-        const bool code = st_.has_code || st_.keep_next;
-        if (code) ++st_.code;
-        if (st_.has_code || st_.has_text)
-          st_.empty_kept = 0;
-        else if (code)
-          ++st_.empty_kept;
-        st_.keep_next = code && keeps_next_;
-        st_.has_code = false;
-        st_.has_text = false;
-      }
+      if (!sx_.continuation) keeps_next_ = false;
+      if (!st_.in_block && !st_.join_next) finish_line();
     } else if (sx_.block == Block::kNone) {
       st_.keep_next = false;
     }
     if (shebang && st_.code == code_before) ++st_.code;
+  }
+
+  // Ends the current line of stripped text (several source lines if comments joined them).
+  void finish_line() {
+    if (st_.late_comment) {
+      // Dropped whole by cloc's last filter; it leaves no trace for its neighbours.
+      st_.late_comment = st_.has_code = st_.has_text = st_.join_next = false;
+      return;
+    }
+    const bool code = st_.has_code || st_.keep_next;
+    if (code) ++st_.code;
+    if (st_.has_code || st_.has_text)
+      st_.empty_kept = 0;
+    else if (code)
+      ++st_.empty_kept;
+    st_.keep_next = code && keeps_next_;
+    st_.has_code = false;
+    st_.has_text = false;
+    st_.join_next = false;
   }
 
   // Returns false when a filter drops the line.
@@ -816,14 +862,15 @@ class Counter {
     switch (sx_.block) {
       case Block::kNone:
         st_.has_code = !blank(line);
-        keeps_next_ = line.back() == '\\';
+        keeps_next_ = !line.empty() && line.back() == '\\';
         break;
       case Block::kC:
       case Block::kCpp: scan_c(line, line_no, prev_backslash); break;
       case Block::kDocstring: scan_docstring(line, line_no, prev_backslash); break;
       case Block::kElixir: scan_elixir(line, line_no, prev_backslash); break;
     }
-    if (sx_.block != Block::kNone && sx_.block != Block::kCpp) keeps_next_ = !st_.in_block && line.back() == '\\';
+    if (sx_.block != Block::kNone && sx_.block != Block::kCpp)
+      keeps_next_ = !st_.in_block && !line.empty() && line.back() == '\\';
     return true;
   }
 
@@ -842,8 +889,7 @@ class Counter {
   // Skips string text from `i` (inside a string delimited by st_.in_string).
   size_t skip_string(std::string_view s, size_t i) {
     const char delim = st_.in_string;
-    const bool raw = delim == '`' && (sx_.strings & kRaw);
-    const bool tmpl = delim == '`' && (sx_.strings & kTemplate);
+    const bool raw = delim == '`';
     for (; i < s.size(); ++i) {
       char c = s[i];
       if (c == '\\' && !raw) {
@@ -857,11 +903,6 @@ class Counter {
       if (c == delim) {
         st_.in_string = 0;
         return i + 1;
-      }
-      if (tmpl && c == '$' && i + 1 < s.size() && s[i + 1] == '{' && st_.template_depth < st_.braces.size()) {
-        st_.braces[st_.template_depth++] = 0;
-        st_.in_string = 0;
-        return i + 2;
       }
     }
     // Quotes end at the end of the line unless continued with a backslash.
@@ -878,37 +919,68 @@ class Counter {
     size_t i = 0;
     const size_t n = s.size();
     keeps_next_ = n > 0 && s[n - 1] == '\\';
+    st_.join_next = false;
     while (i < n) {
       if (st_.in_block) {
         size_t j = s.find(close, i);
+        size_t len = close.size();
+        if (!sx_.close2.empty()) {
+          size_t j2 = s.find(sx_.close2, i);
+          if (j2 < j) {
+            j = j2;
+            len = sx_.close2.size();
+          }
+        }
         if (j == std::string_view::npos) return;
         st_.in_block = false;
-        i = j + close.size();
+        i = j + len;
         continue;
       }
       if (st_.in_string) {
         st_.has_code = true;
         i = skip_string(s, i);
-        prev = '"';
+        prev = 'x';  // a '/' after a string divides
         continue;
       }
       const char c = s[i];
+      if (st_.has_code && !special_[static_cast<unsigned char>(c)]) {
+        // Fast path through ordinary text once the line is known to hold code.
+        size_t j = i + 1;
+        while (j < n && !special_[static_cast<unsigned char>(s[j])]) ++j;
+        size_t last = j;
+        while (last > i && is_space(s[last - 1])) --last;
+        if (last > i) prev = s[last - 1];
+        i = j;
+        continue;
+      }
       if (is_space(c)) {
         st_.has_text = true;
         ++i;
         continue;
       }
-      if (!st_.has_code && !sx_.late_prefix.empty() && starts_with_icase(s, i, sx_.late_prefix)) return;
-      if (c == open[0] && starts_with_at(s, i, open)) {
+      // "#>" is a comment marker, not a "#" line, by the time cloc looks for those.
+      if (!st_.has_code && !st_.late_comment && !sx_.late_prefix.empty() && starts_with_icase(s, i, sx_.late_prefix) &&
+          !(!sx_.close2.empty() && starts_with_at(s, i, sx_.close2)))
+        st_.late_comment = true;
+      const size_t open_len = starts_with_at(s, i, open)                              ? open.size()
+                              : !sx_.open2.empty() && starts_with_at(s, i, sx_.open2) ? sx_.open2.size()
+                                                                                      : 0;
+      if (open_len > 0) {
         if (open_block(line_no, i, prev_backslash)) {
-          i += open.size();
+          i += open_len;
           continue;
         }
       } else if (c == '/' && line_comments && i + 1 < n && s[i + 1] == '/') {
         // cloc's // pattern eats the newline too, so text before it ending in
         // '\' joins up with the next line.
         keeps_next_ = i > 0 && s[i - 1] == '\\';
+        st_.join_next = s[n - 1] == '\\';
         return;
+      }
+      if (st_.late_comment) {
+        // Only comment markers matter on a line the last filter drops.
+        ++i;
+        continue;
       }
       st_.has_code = true;
       switch (c) {
@@ -916,7 +988,7 @@ class Counter {
           if (strings & kDq) {
             st_.in_string = c;
             i = skip_string(s, i + 1);
-            prev = c;
+            prev = 'x';
             continue;
           }
           break;
@@ -924,15 +996,15 @@ class Counter {
           if (strings & kSq) {
             st_.in_string = c;
             i = skip_string(s, i + 1);
-            prev = c;
+            prev = 'x';
             continue;
           }
           break;
         case '`':
-          if (strings & (kTemplate | kRaw)) {
+          if (strings & kRaw) {
             st_.in_string = c;
             i = skip_string(s, i + 1);
-            prev = c;
+            prev = 'x';
             continue;
           }
           break;
@@ -944,23 +1016,6 @@ class Counter {
               prev = 'x';
               continue;
             }
-          }
-          break;
-        case '{':
-          if (st_.template_depth > 0) ++st_.braces[st_.template_depth - 1];
-          break;
-        case '}':
-          if (st_.template_depth > 0) {
-            uint16_t& depth = st_.braces[st_.template_depth - 1];
-            if (depth == 0) {
-              // End of a ${...} expression: back inside the template string.
-              --st_.template_depth;
-              st_.in_string = '`';
-              ++i;
-              prev = '`';
-              continue;
-            }
-            --depth;
           }
           break;
         default: break;
@@ -1001,8 +1056,7 @@ class Counter {
         continue;
       }
       size_t text_end = i;
-      if (kind == kOpen && len == 3 && sx_.eat_u_prefix && i > seg && (s[i - 1] == 'u' || s[i - 1] == 'U'))
-        --text_end;
+      if (kind == kOpen && len == 3 && sx_.eat_u_prefix && i > seg && (s[i - 1] == 'u' || s[i - 1] == 'U')) --text_end;
       if (text_end > seg) st_.has_text = true;
       if (!blank(s.substr(seg, text_end - seg))) st_.has_code = true;
       if (kind == kOpen && open_block(line_no, i, prev_backslash)) {
@@ -1037,7 +1091,7 @@ class Counter {
           continue;
         size_t j = skip_space(s, i);
         if (j == i) continue;
-        if (j + 1 < s.size() && s[j] == '~' && std::strchr("sScC", s[j + 1]) != nullptr) j += 2;
+        if (j + 1 < s.size() && s[j] == '~' && (lower_ascii(s[j + 1]) == 's' || lower_ascii(s[j + 1]) == 'c')) j += 2;
         if (j + 3 <= s.size() && (s[j] == '"' || s[j] == '\'') && (s[j + 1] == '"' || s[j + 1] == '\'') &&
             (s[j + 2] == '"' || s[j + 2] == '\'')) {
           marker = at;
@@ -1105,12 +1159,16 @@ class Counter {
   Exhausted exhausted_;
   size_t line_pos_ = 0;  // offset of the line being processed
   Scratch scratch_;
+  std::array<bool, 256> special_{};
 };
 
 // Languages cloc runs scripts in; their "#!" line is code.
-constexpr std::array kScriptLanguages = {"Python", "Ruby",   "Bourne Again Shell", "Bourne Shell", "zsh",
-                                         "Korn Shell", "C Shell", "PHP", "Perl", "Lua", "make", "Groovy",
-                                         "Erlang", "Crystal", "Tcl/Tk", "awk", "sed"};
+constexpr std::array kScriptLanguages = {"Python",       "Ruby",    "Bourne Again Shell",
+                                         "Bourne Shell", "zsh",     "Korn Shell",
+                                         "C Shell",      "PHP",     "Perl",
+                                         "Lua",          "make",    "Groovy",
+                                         "Erlang",       "Crystal", "Tcl/Tk",
+                                         "awk",          "sed"};
 
 const Syntax& syntax_for(const Language& language) {
   const Tables& t = tables();
@@ -1171,9 +1229,13 @@ const Language* detect_language(std::string_view path, std::string_view first_li
   return nullptr;
 }
 
-const Language* language_by_id(std::string_view id) { return lookup(tables().by_id, id); }
+const Language* language_by_id(std::string_view id) {
+  return lookup(tables().by_id, id);
+}
 
-const std::vector<Language>& all_languages() { return tables().languages; }
+const std::vector<Language>& all_languages() {
+  return tables().languages;
+}
 
 LineCounts count_lines(const Language& language, std::string_view content) {
   Counter counter(syntax_for(language), listed(kScriptLanguages, language.name), content);

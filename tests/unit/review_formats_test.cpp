@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -214,6 +215,12 @@ TEST(ReviewFormats, GithubEscaping) {
                      "<tuple> & 'naïve' | see docs%0ASecond line: ✓"),
             std::string::npos)
       << out;
+  // A trailing newline from a YAML block scalar does not become an empty annotation line.
+  ReviewResult r = sample();
+  r.findings.resize(1);
+  r.notes.clear();
+  r.findings[0].fix_text = "Use set -e.\n";
+  EXPECT_EQ(write_review_github(r, {}).find("%0A\n"), std::string::npos);
   // Multi-line locations carry no columns.
   EXPECT_NE(out.find("::warning file=src/web/app.js,line=12,endLine=13,title="), std::string::npos) << out;
 }

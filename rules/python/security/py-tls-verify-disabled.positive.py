@@ -4,7 +4,7 @@ import requests
 
 def fetch_invoice(url, token):
     # expect: py-tls-verify-disabled
-    resp = requests.get(url, headers={"Authorization": token}, verify=False)
+    resp = requests.get(url, headers={"Authorization": token}, verify=False, timeout=10)
     return resp.json()
 
 

@@ -1,0 +1,220 @@
+// Reads a `mode: taint` rule from YAML and compiles its queries.
+#include <set>
+
+#include "review/taint/taint.h"
+#include "review/taint/taint_rule.h"
+#include "util/strings.h"
+
+namespace copilot::review {
+namespace {
+
+const std::set<std::string> kKeys = {"id",        "mode",    "languages",  "agent",   "severity",    "confidence",
+                                     "summary",   "message", "rationale",  "cwe",     "owasp",       "sources",
+                                     "sinks",     "sanitizers", "propagators", "paths", "fix",       "docs",
+                                     "supersedes"};
+const std::set<std::string> kEntryKeys = {"query", "label", "where", "inside", "not-inside", "safe-prefix", "languages"};
+const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
+
+struct LoadError {
+  int line;
+  std::string message;
+};
+
+int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+
+std::vector<std::string> string_list(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) out.push_back(n.Scalar());
+  else
+    for (const auto& x : n) out.push_back(x.as<std::string>());
+  return out;
+}
+
+std::filesystem::path example_for(const std::filesystem::path& yaml, const char* kind) {
+  std::string prefix = yaml.stem().string() + "." + kind + ".";
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(yaml.parent_path(), ec))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
+  return {};
+}
+
+std::shared_ptr<const syntax::Query> compile(const std::string& lang, const std::string& text, const YAML::Node& at,
+                                             const std::string& what) {
+  syntax::QueryError qe;
+  auto q = syntax::compile_query(lang, text, &qe);
+  // Queries are block scalars, whose text starts on the line after the key.
+  if (!q) throw LoadError{qe.line ? line_of(at) + qe.line : line_of(at), what + " for " + lang + ": " + q.error().message};
+  return *q;
+}
+
+/// Which captures each section needs; any one group of names must be present.
+const std::vector<std::vector<std::string>>& required_captures(const std::string& section) {
+  static const std::vector<std::vector<std::string>> sources = {{"source"}}, sinks = {{"sink", "arg"}},
+                                                     sanitizers = {{"sanitizer"}, {"guard", "guarded"}},
+                                                     propagators = {{"from", "to"}};
+  if (section == "sources") return sources;
+  if (section == "sinks") return sinks;
+  if (section == "sanitizers") return sanitizers;
+  return propagators;
+}
+
+TaintPattern load_entry(const YAML::Node& e, const std::string& section, const std::vector<std::string>& langs) {
+  TaintPattern p;
+  YAML::Node query_node = e;
+  if (e.IsMap()) {
+    for (auto it = e.begin(); it != e.end(); ++it)
+      if (!kEntryKeys.count(it->first.Scalar()))
+        throw LoadError{line_of(it->first), "unknown key '" + it->first.Scalar() + "' in " + section};
+    if (!e["query"]) throw LoadError{line_of(e), section + " entry needs a query"};
+    query_node = e["query"];
+    if (e["label"]) p.label = e["label"].as<std::string>();
+  } else if (!e.IsScalar()) {
+    throw LoadError{line_of(e), section + " entries are queries or mappings with a query"};
+  }
+  p.query_text = query_node.as<std::string>();
+  std::vector<std::string> only = e.IsMap() ? string_list(e["languages"]) : std::vector<std::string>{};
+  for (const auto& l : only)
+    if (std::find(langs.begin(), langs.end(), l) == langs.end())
+      throw LoadError{line_of(e["languages"]), "language '" + l + "' is not one of the rule's languages"};
+  bool any = false;
+  for (const auto& lang : langs) {
+    bool wanted = only.empty() || std::find(only.begin(), only.end(), lang) != only.end();
+    if (!wanted) {
+      p.query.push_back(nullptr);
+      p.inside.push_back(nullptr);
+      p.not_inside.push_back(nullptr);
+      continue;
+    }
+    auto q = compile(lang, p.query_text, query_node, section);
+    bool satisfied = false;
+    for (const auto& group : required_captures(section)) {
+      bool all = true;
+      for (const auto& name : group) all = all && q->capture_index(name) >= 0;
+      satisfied = satisfied || all;
+    }
+    if (!satisfied) {
+      std::string need;
+      for (const auto& group : required_captures(section)) {
+        if (!need.empty()) need += " or ";
+        for (size_t i = 0; i < group.size(); ++i) need += (i ? " and @" : "@") + group[i];
+      }
+      throw LoadError{line_of(query_node), section + " query needs " + need};
+    }
+    p.query.push_back(q);
+    p.inside.push_back(e.IsMap() && e["inside"] ? compile(lang, e["inside"].as<std::string>(), e["inside"], "inside")
+                                                 : nullptr);
+    p.not_inside.push_back(e.IsMap() && e["not-inside"]
+                               ? compile(lang, e["not-inside"].as<std::string>(), e["not-inside"], "not-inside")
+                               : nullptr);
+    any = true;
+  }
+  if (!any) throw LoadError{line_of(e), section + " entry applies to no language"};
+  if (e.IsMap() && e["where"]) {
+    for (const auto& w : e["where"]) {
+      TaintCondition c;
+      c.capture = w["capture"] ? w["capture"].as<std::string>() : "";
+      bool known = false;
+      for (const auto& q : p.query) known = known || (q && q->capture_index(c.capture) >= 0);
+      if (!known) throw LoadError{line_of(w), "unknown capture '" + c.capture + "'"};
+      std::string pattern;
+      if (w["regex"]) {
+        pattern = w["regex"].as<std::string>();
+      } else if (w["not-regex"]) {
+        pattern = w["not-regex"].as<std::string>();
+        c.negated = true;
+      } else {
+        throw LoadError{line_of(w), "a where entry needs regex or not-regex"};
+      }
+      c.regex = std::make_shared<RE2>(pattern, RE2::Quiet);
+      if (!c.regex->ok()) throw LoadError{line_of(w), "bad regex: " + c.regex->error()};
+      p.where.push_back(std::move(c));
+    }
+  }
+  if (e.IsMap() && e["safe-prefix"]) {
+    if (section != "sinks") throw LoadError{line_of(e["safe-prefix"]), "safe-prefix applies to sinks only"};
+    p.safe_prefix = std::make_shared<RE2>(e["safe-prefix"].as<std::string>(), RE2::Quiet);
+    if (!p.safe_prefix->ok()) throw LoadError{line_of(e["safe-prefix"]), "bad regex: " + p.safe_prefix->error()};
+  }
+  return p;
+}
+
+std::vector<TaintPattern> load_section(const YAML::Node& root, const std::string& section,
+                                       const std::vector<std::string>& langs, bool required) {
+  std::vector<TaintPattern> out;
+  YAML::Node list = root[section];
+  if (!list) {
+    if (required) throw LoadError{1, "missing required key '" + section + "'"};
+    return out;
+  }
+  if (!list.IsSequence()) throw LoadError{line_of(list), section + " must be a list"};
+  for (const auto& e : list) out.push_back(load_entry(e, section, langs));
+  if (required && out.empty()) throw LoadError{line_of(list), section + " must not be empty"};
+  return out;
+}
+
+TaintRule build(const YAML::Node& root, const std::filesystem::path& file) {
+  if (!root.IsMap()) throw LoadError{1, "a rule must be a mapping"};
+  for (auto it = root.begin(); it != root.end(); ++it)
+    if (!kKeys.count(it->first.Scalar()))
+      throw LoadError{line_of(it->first), "unknown key '" + it->first.Scalar() + "' in a taint rule"};
+  auto need = [&](const char* key) -> YAML::Node {
+    if (!root[key]) throw LoadError{1, std::string("missing required key '") + key + "'"};
+    return root[key];
+  };
+  TaintRule r;
+  r.file = file;
+  r.id = need("id").as<std::string>();
+  if (!file.empty() && file.stem().string() != r.id)
+    throw LoadError{line_of(root["id"]), "id '" + r.id + "' must match the file name"};
+  r.languages = string_list(need("languages"));
+  if (r.languages.empty()) throw LoadError{line_of(root["languages"]), "languages must not be empty"};
+  for (const auto& l : r.languages)
+    if (!syntax::grammar(l)) throw LoadError{line_of(root["languages"]), "unknown language '" + l + "'"};
+  std::string agent = need("agent").as<std::string>();
+  if (!kAgents.count(agent)) throw LoadError{line_of(root["agent"]), "unknown agent '" + agent + "'"};
+  auto sev = parse_severity(need("severity").as<std::string>());
+  if (!sev) throw LoadError{line_of(root["severity"]), "severity must be critical, high, medium, low or info"};
+  r.confidence = need("confidence").as<double>();
+  if (r.confidence < 0 || r.confidence > 1) throw LoadError{line_of(root["confidence"]), "confidence must be in 0..1"};
+  r.message = need("message").as<std::string>();
+  if (root["rationale"]) r.rationale = std::string(util::trim(root["rationale"].as<std::string>()));
+  std::vector<std::string> cwe = string_list(root["cwe"]), owasp = string_list(root["owasp"]);
+  if (agent == "security" && cwe.empty()) throw LoadError{line_of(root["agent"]), "security rules need a cwe"};
+  std::string summary = root["summary"] ? root["summary"].as<std::string>() : r.message;
+  std::string docs = root["docs"] ? root["docs"].as<std::string>() : "";
+  r.info = {r.id, agent, *sev, summary, util::trim(docs).empty() ? r.rationale : docs, cwe, owasp};
+  r.sources = load_section(root, "sources", r.languages, true);
+  r.sinks = load_section(root, "sinks", r.languages, true);
+  r.sanitizers = load_section(root, "sanitizers", r.languages, false);
+  r.propagators = load_section(root, "propagators", r.languages, false);
+  r.supersedes = string_list(root["supersedes"]);
+  if (auto paths = root["paths"]) {
+    r.include_paths = string_list(paths["include"]);
+    r.exclude_paths = string_list(paths["exclude"]);
+  }
+  if (auto fix = root["fix"]) r.fix_text = fix.IsScalar() ? fix.as<std::string>() : fix["text"].as<std::string>("");
+  return r;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const TaintRule>> load_taint_rule(const YAML::Node& root, const std::filesystem::path& file) {
+  try {
+    auto rule = std::make_shared<TaintRule>(build(root, file));
+    if (!file.empty()) {
+      rule->positive_example = example_for(file, "positive");
+      rule->negative_example = example_for(file, "negative");
+      if (rule->positive_example.empty() || rule->negative_example.empty())
+        return Error{file.string() + ":1: rule '" + rule->id + "' needs " + rule->id + ".positive.* and " + rule->id +
+                     ".negative.* example files beside it"};
+    }
+    return std::shared_ptr<const TaintRule>(std::move(rule));
+  } catch (const LoadError& e) {
+    return Error{file.string() + ":" + std::to_string(e.line) + ": " + e.message};
+  } catch (const YAML::Exception& e) {
+    return Error{file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
+  }
+}
+
+}  // namespace copilot::review

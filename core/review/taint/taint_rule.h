@@ -1,0 +1,59 @@
+#pragma once
+// A taint rule as loaded from YAML (`mode: taint`, docs/RULES.md "Taint rules"):
+// sources, sinks, sanitizers and propagators, each a tree-sitter query
+// compiled once per language of the rule.
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "review/finding.h"
+#include "syntax/syntax.h"
+
+namespace copilot::review {
+
+/// A regex over a capture's text that must hold (or, negated, must not).
+struct TaintCondition {
+  std::string capture;
+  std::shared_ptr<RE2> regex;
+  bool negated = false;
+};
+
+/// One entry of `sources`, `sinks`, `sanitizers` or `propagators`.
+struct TaintPattern {
+  std::string label;  ///< short description used in messages ("Flask request data")
+  std::string query_text;
+  /// Compiled per rule language (same order as TaintRule::languages); null
+  /// where the entry is restricted to other languages.
+  std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
+  std::vector<TaintCondition> where;
+  /// Sinks only: when the constant start of the value matches, the untrusted
+  /// part cannot choose the target (a fixed scheme and host, a local path).
+  std::shared_ptr<RE2> safe_prefix;
+};
+
+struct TaintRule {
+  std::string id;
+  std::vector<std::string> languages;  ///< grammar ids
+  RuleInfo info;
+  std::filesystem::path file, positive_example, negative_example;
+
+  double confidence = 0.9;  ///< for a direct source-to-sink flow; helpers and containers lower it
+  std::string message;      ///< may use {{source}}, {{sink}}, {{arg}}
+  std::string rationale;
+  std::string fix_text;
+  std::vector<std::string> include_paths, exclude_paths;
+  std::vector<std::string> supersedes;  ///< pattern rules this rule makes redundant
+
+  std::vector<TaintPattern> sources, sinks, sanitizers, propagators;
+
+  int grammar_index(std::string_view grammar_id) const {
+    for (size_t i = 0; i < languages.size(); ++i)
+      if (languages[i] == grammar_id) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+}  // namespace copilot::review

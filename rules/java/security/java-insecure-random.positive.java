@@ -1,0 +1,19 @@
+package com.example.web;
+
+import java.util.Random;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletResponse;
+
+public class RememberMe {
+    public void remember(HttpServletResponse response) {
+        // expect: java-insecure-random
+        double value = Math.random();
+        String key = Double.toString(value).substring(2);
+        response.addCookie(new Cookie("remember", key));
+    }
+
+    public int pick(int bound) {
+        // expect: java-insecure-random
+        return new Random().nextInt(bound);
+    }
+}
