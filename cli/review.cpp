@@ -78,7 +78,12 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
   report::WriterOptions options;
   options.color = use_color(global, req.config);
   std::error_code ec;
-  options.source_root = std::filesystem::weakly_canonical(flags.root, ec).string();
+  auto root = std::filesystem::weakly_canonical(out->root, ec);
+  options.source_root = root.string();
+  options.read_file = [root](const std::string& file) {
+    auto text = util::read_file(root / file);
+    return text ? std::move(*text) : std::string();
+  };
   emit(writer->render(out->result, options), flags.output);
   return review::gate_fails(out->result, gate, min_conf) ? kGateFailed : kOk;
 }

@@ -33,15 +33,16 @@ std::string_view base_name(std::string_view path) {
 const std::array<std::unique_ptr<RE2>, 5>& capability_patterns() {
   static const std::array<std::unique_ptr<RE2>, 5> table = {
       // test
-      compile(R"(\b(?:pytest|py\.test|tox|nox|jest|vitest|mocha|karma|jasmine|phpunit|rspec|ctest|gotestsum|nextest)\b)"
-              R"(|\bpython[0-9.]*\s+-m\s+(?:pytest|unittest|nose2?)\b|\bmanage\.py\s+test\b)"
-              R"(|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test(?::[\w:-]+)?(?:\s|$))"
-              R"(|\bgo\s+test\b|\b(?:mvn|mvnw)\b[^|;&]*\b(?:test|verify|integration-test)\b)"
-              R"(|\bgradlew?\b[^|;&]*\b(?:test|check|integrationTest)\b|\bcargo\s+(?:test|nextest)\b)"
-              R"(|\bdotnet\s+test\b|\bmake\s+(?:-\S+\s+)*(?:test|tests|check|unittest|coverage|test-[\w-]+|[\w-]+-test)\b)"
-              R"(|\b(?:just|task)\s+(?:test|tests|check)\b|\brake\s+(?:test|spec)\b|\bbazel\s+test\b)"
-              R"(|\b(?:swift|flutter|mix|deno|meson)\s+test\b|\bplaywright\s+test\b|\bcypress\s+run\b)"
-              R"(|\bcoverage\s+run\b|\bhatch\s+(?:run\s+)?test\b|\bsbt\b[^|;&]*\btest\b)"),
+      compile(
+          R"(\b(?:pytest|py\.test|tox|nox|jest|vitest|mocha|karma|jasmine|phpunit|rspec|ctest|gotestsum|nextest)\b)"
+          R"(|\bpython[0-9.]*\s+-m\s+(?:pytest|unittest|nose2?)\b|\bmanage\.py\s+test\b)"
+          R"(|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test(?::[\w:-]+)?(?:\s|$))"
+          R"(|\bgo\s+test\b|\b(?:mvn|mvnw)\b[^|;&]*\b(?:test|verify|integration-test)\b)"
+          R"(|\bgradlew?\b[^|;&]*\b(?:test|check|integrationTest)\b|\bcargo\s+(?:test|nextest)\b)"
+          R"(|\bdotnet\s+test\b|\bmake\s+(?:-\S+\s+)*(?:test|tests|check|unittest|coverage|test-[\w-]+|[\w-]+-test)\b)"
+          R"(|\b(?:just|task)\s+(?:test|tests|check)\b|\brake\s+(?:test|spec)\b|\bbazel\s+test\b)"
+          R"(|\b(?:swift|flutter|mix|deno|meson)\s+test\b|\bplaywright\s+test\b|\bcypress\s+run\b)"
+          R"(|\bcoverage\s+run\b|\bhatch\s+(?:run\s+)?test\b|\bsbt\b[^|;&]*\btest\b)"),
       // lint
       compile(R"(\b(?:ruff|flake8|pylint|mypy|pyright|pyflakes|pycodestyle|pydocstyle|eslint|tslint|stylelint)\b)"
               R"(|\b(?:golangci-lint|staticcheck|golint|revive|clang-tidy|cppcheck|cpplint|rubocop|standardrb)\b)"
@@ -57,32 +58,34 @@ const std::array<std::unique_ptr<RE2>, 5>& capability_patterns() {
               R"(|\bsonar-scanner\b|\bsonar:sonar\b|\btsc\b[^|;&]*--noEmit|\bspotless(?:Check|:check)\b)"
               R"(|\bhelm\s+lint\b|\bkubeconform\b|\bkubeval\b|\bbuf\s+lint\b)"),
       // build
-      compile(R"(\b(?:docker|podman)\s+(?:buildx\s+)?build\b|\bdocker[\s-]compose\s+build\b|\bbuildah\s+(?:bud|build)\b)"
-              R"(|/kaniko/executor\b|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b)"
-              R"(|\b(?:mvn|mvnw)\b[^|;&]*\b(?:package|install|compile|verify)\b)"
-              R"(|\bgradlew?\b[^|;&]*\b(?:build|assemble|bootJar|jar|shadowJar)\b)"
-              R"(|\bcmake\s+(?:--build|-S|-B|\.\.)|\bmake(?:\s+-\S+)*\s*(?:$|all\b|build\b|release\b))"
-              R"(|\bninja\b|\bmeson\s+(?:compile|setup)\b|\bbazel\s+build\b|\bcargo\s+build\b)"
-              R"(|\bpython[0-9.]*\s+-m\s+build\b|\bsetup\.py\s+(?:build|sdist|bdist_wheel)\b)"
-              R"(|\b(?:poetry|hatch|uv|flit)\s+build\b|\bpip\s+wheel\b|\bdotnet\s+(?:build|publish|pack)\b|\bmsbuild\b)"
-              R"(|\bwebpack\b|\b(?:vite|next|nuxt|ng|parcel)\s+build\b|\b(?:gem|swift|flutter|ko|pack)\s+build\b)"
-              R"(|\bxcodebuild\b|\bsbt\b[^|;&]*\b(?:compile|package|assembly)\b|\bgoreleaser\b)"),
+      compile(
+          R"(\b(?:docker|podman)\s+(?:buildx\s+)?build\b|\bdocker[\s-]compose\s+build\b|\bbuildah\s+(?:bud|build)\b)"
+          R"(|/kaniko/executor\b|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b)"
+          R"(|\b(?:mvn|mvnw)\b[^|;&]*\b(?:package|install|compile|verify)\b)"
+          R"(|\bgradlew?\b[^|;&]*\b(?:build|assemble|bootJar|jar|shadowJar)\b)"
+          R"(|\bcmake\s+(?:--build|-S|-B|\.\.)|\bmake(?:\s+-\S+)*\s*(?:$|all\b|build\b|release\b))"
+          R"(|\bninja\b|\bmeson\s+(?:compile|setup)\b|\bbazel\s+build\b|\bcargo\s+build\b)"
+          R"(|\bpython[0-9.]*\s+-m\s+build\b|\bsetup\.py\s+(?:build|sdist|bdist_wheel)\b)"
+          R"(|\b(?:poetry|hatch|uv|flit)\s+build\b|\bpip\s+wheel\b|\bdotnet\s+(?:build|publish|pack)\b|\bmsbuild\b)"
+          R"(|\bwebpack\b|\b(?:vite|next|nuxt|ng|parcel)\s+build\b|\b(?:gem|swift|flutter|ko|pack)\s+build\b)"
+          R"(|\bxcodebuild\b|\bsbt\b[^|;&]*\b(?:compile|package|assembly)\b|\bgoreleaser\b)"),
       // deploy
-      compile(R"(\bkubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)\b)"
-              R"(|\bhelm\s+(?:upgrade|install)\b|\bhelmfile\s+(?:apply|sync)\b)"
-              R"(|\b(?:terraform|tofu)\s+apply\b|\bterragrunt\s+(?:run-all\s+)?apply\b|\bpulumi\s+up\b)"
-              R"(|\b(?:docker|podman|crane)\s+push\b|\bdocker\s+buildx\s+build\b[^|;&]*--push)"
-              R"(|\baws\s+(?:ecs\s+update-service|deploy|lambda\s+update-function-code|cloudformation\s+deploy|s3\s+sync))"
-              R"(|\b(?:sam|cdk|serverless|sls)\s+deploy\b|\bgcloud\b[^|;&]*\bdeploy\b|\bgcloud\s+builds\s+submit\b)"
-              R"(|\baz\s+(?:webapp|functionapp|containerapp)\b[^|;&]*\b(?:deploy|up|update)\b)"
-              R"(|\bfirebase\s+deploy\b|\bvercel\b[^|;&]*--prod|\bnetlify\s+deploy\b|\b(?:fly|flyctl)\s+deploy\b)"
-              R"(|\bheroku\s+container:release\b|\bgit\s+push\b[^|;&]*\bheroku\b|\brailway\s+up\b)"
-              R"(|\bwrangler\s+(?:deploy|publish)\b|\bcopilot\s+(?:release|deploy|svc\s+deploy|job\s+deploy|env\s+deploy)\b)"
-              R"(|\b(?:npm|pnpm|yarn)\s+publish\b|\btwine\s+upload\b|\b(?:poetry|uv|flit|hatch|cargo)\s+publish\b)"
-              R"(|\bgem\s+push\b|\bmvnw?\b[^|;&]*\bdeploy\b|\bgradlew?\b[^|;&]*\bpublish\w*)"
-              R"(|\b(?:dotnet\s+)?nuget\s+push\b|\bgoreleaser\s+release\b|\bansible-playbook\b)"
-              R"(|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\beb\s+deploy\b|\bgh\s+release\s+create\b)"
-              R"(|\bcf\s+push\b|\bmake\s+(?:-\S+\s+)*(?:deploy|release|publish)\b)"),
+      compile(
+          R"(\bkubectl\s+(?:apply|create|replace|set\s+image|rollout\s+restart|patch)\b)"
+          R"(|\bhelm\s+(?:upgrade|install)\b|\bhelmfile\s+(?:apply|sync)\b)"
+          R"(|\b(?:terraform|tofu)\s+apply\b|\bterragrunt\s+(?:run-all\s+)?apply\b|\bpulumi\s+up\b)"
+          R"(|\b(?:docker|podman|crane)\s+push\b|\bdocker\s+buildx\s+build\b[^|;&]*--push)"
+          R"(|\baws\s+(?:ecs\s+update-service|deploy|lambda\s+update-function-code|cloudformation\s+deploy|s3\s+sync))"
+          R"(|\b(?:sam|cdk|serverless|sls)\s+deploy\b|\bgcloud\b[^|;&]*\bdeploy\b|\bgcloud\s+builds\s+submit\b)"
+          R"(|\baz\s+(?:webapp|functionapp|containerapp)\b[^|;&]*\b(?:deploy|up|update)\b)"
+          R"(|\bfirebase\s+deploy\b|\bvercel\b[^|;&]*--prod|\bnetlify\s+deploy\b|\b(?:fly|flyctl)\s+deploy\b)"
+          R"(|\bheroku\s+container:release\b|\bgit\s+push\b[^|;&]*\bheroku\b|\brailway\s+up\b)"
+          R"(|\bwrangler\s+(?:deploy|publish)\b|\bcopilot\s+(?:release|deploy|svc\s+deploy|job\s+deploy|env\s+deploy)\b)"
+          R"(|\b(?:npm|pnpm|yarn)\s+publish\b|\btwine\s+upload\b|\b(?:poetry|uv|flit|hatch|cargo)\s+publish\b)"
+          R"(|\bgem\s+push\b|\bmvnw?\b[^|;&]*\bdeploy\b|\bgradlew?\b[^|;&]*\bpublish\w*)"
+          R"(|\b(?:dotnet\s+)?nuget\s+push\b|\bgoreleaser\s+release\b|\bansible-playbook\b)"
+          R"(|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\beb\s+deploy\b|\bgh\s+release\s+create\b)"
+          R"(|\bcf\s+push\b|\bmake\s+(?:-\S+\s+)*(?:deploy|release|publish)\b)"),
       // security
       compile(R"(\bcopilot\s+review\b|\bbandit\b|\bsemgrep\b|\btrivy\b|\bgrype\b|\bsnyk\b)"
               R"(|\b(?:npm|pnpm|yarn)\s+audit\b|\bpip-audit\b|\bsafety\s+(?:check|scan)\b|\bgosec\b|\bgovulncheck\b)"
@@ -188,32 +191,57 @@ using C = CiCapability;
 
 const std::vector<NamedStep>& github_actions() {
   static const std::vector<NamedStep> table = {
-      {"github/codeql-action", {C::security}},        {"aquasecurity/trivy-action", {C::security}},
-      {"snyk/actions", {C::security}},                {"returntocorp/semgrep-action", {C::security}},
-      {"semgrep/semgrep-action", {C::security}},      {"gitleaks/gitleaks-action", {C::security}},
-      {"trufflesecurity/trufflehog", {C::security}},  {"anchore/scan-action", {C::security}},
-      {"ossf/scorecard-action", {C::security}},       {"actions/dependency-review-action", {C::security}},
-      {"zaproxy/action-", {C::security}},             {"pypa/gh-action-pip-audit", {C::security}},
-      {"securego/gosec", {C::security}},              {"golang/govulncheck-action", {C::security}},
-      {"bridgecrewio/checkov-action", {C::security}}, {"docker/scout-action", {C::security}},
-      {"golangci/golangci-lint-action", {C::lint}},   {"super-linter/super-linter", {C::lint}},
-      {"github/super-linter", {C::lint}},             {"pre-commit/action", {C::lint}},
-      {"reviewdog/", {C::lint}},                      {"wearerequired/lint-action", {C::lint}},
-      {"astral-sh/ruff-action", {C::lint}},           {"chartboost/ruff-action", {C::lint}},
-      {"psf/black", {C::lint}},                       {"rhysd/actionlint", {C::lint}},
-      {"hadolint/hadolint-action", {C::lint}},        {"ludeeus/action-shellcheck", {C::lint}},
-      {"sonarsource/", {C::lint}},                    {"docker/build-push-action", {C::build}},
-      {"docker/bake-action", {C::build}},             {"redhat-actions/buildah-build", {C::build}},
+      {"github/codeql-action", {C::security}},
+      {"aquasecurity/trivy-action", {C::security}},
+      {"snyk/actions", {C::security}},
+      {"returntocorp/semgrep-action", {C::security}},
+      {"semgrep/semgrep-action", {C::security}},
+      {"gitleaks/gitleaks-action", {C::security}},
+      {"trufflesecurity/trufflehog", {C::security}},
+      {"anchore/scan-action", {C::security}},
+      {"ossf/scorecard-action", {C::security}},
+      {"actions/dependency-review-action", {C::security}},
+      {"zaproxy/action-", {C::security}},
+      {"pypa/gh-action-pip-audit", {C::security}},
+      {"securego/gosec", {C::security}},
+      {"golang/govulncheck-action", {C::security}},
+      {"bridgecrewio/checkov-action", {C::security}},
+      {"docker/scout-action", {C::security}},
+      {"golangci/golangci-lint-action", {C::lint}},
+      {"super-linter/super-linter", {C::lint}},
+      {"github/super-linter", {C::lint}},
+      {"pre-commit/action", {C::lint}},
+      {"reviewdog/", {C::lint}},
+      {"wearerequired/lint-action", {C::lint}},
+      {"astral-sh/ruff-action", {C::lint}},
+      {"chartboost/ruff-action", {C::lint}},
+      {"psf/black", {C::lint}},
+      {"rhysd/actionlint", {C::lint}},
+      {"hadolint/hadolint-action", {C::lint}},
+      {"ludeeus/action-shellcheck", {C::lint}},
+      {"sonarsource/", {C::lint}},
+      {"docker/build-push-action", {C::build}},
+      {"docker/bake-action", {C::build}},
+      {"redhat-actions/buildah-build", {C::build}},
       {"goreleaser/goreleaser-action", {C::build, C::deploy}},
-      {"cypress-io/github-action", {C::test}},        {"azure/webapps-deploy", {C::deploy}},
-      {"azure/k8s-deploy", {C::deploy}},              {"azure/functions-action", {C::deploy}},
-      {"aws-actions/amazon-ecs-deploy", {C::deploy}}, {"aws-actions/aws-cloudformation-github-deploy", {C::deploy}},
-      {"google-github-actions/deploy-", {C::deploy}}, {"peaceiris/actions-gh-pages", {C::deploy}},
-      {"jamesives/github-pages-deploy-action", {C::deploy}}, {"actions/deploy-pages", {C::deploy}},
-      {"pypa/gh-action-pypi-publish", {C::deploy}},   {"cloudflare/wrangler-action", {C::deploy}},
-      {"amondnet/vercel-action", {C::deploy}},        {"netlify/actions", {C::deploy}},
-      {"akhileshns/heroku-deploy", {C::deploy}},      {"softprops/action-gh-release", {C::deploy}},
-      {"ncipollo/release-action", {C::deploy}},       {"helm/chart-releaser-action", {C::deploy}},
+      {"cypress-io/github-action", {C::test}},
+      {"azure/webapps-deploy", {C::deploy}},
+      {"azure/k8s-deploy", {C::deploy}},
+      {"azure/functions-action", {C::deploy}},
+      {"aws-actions/amazon-ecs-deploy", {C::deploy}},
+      {"aws-actions/aws-cloudformation-github-deploy", {C::deploy}},
+      {"google-github-actions/deploy-", {C::deploy}},
+      {"peaceiris/actions-gh-pages", {C::deploy}},
+      {"jamesives/github-pages-deploy-action", {C::deploy}},
+      {"actions/deploy-pages", {C::deploy}},
+      {"pypa/gh-action-pypi-publish", {C::deploy}},
+      {"cloudflare/wrangler-action", {C::deploy}},
+      {"amondnet/vercel-action", {C::deploy}},
+      {"netlify/actions", {C::deploy}},
+      {"akhileshns/heroku-deploy", {C::deploy}},
+      {"softprops/action-gh-release", {C::deploy}},
+      {"ncipollo/release-action", {C::deploy}},
+      {"helm/chart-releaser-action", {C::deploy}},
       {"superfly/flyctl-actions", {C::deploy}},
   };
   return table;
@@ -221,13 +249,24 @@ const std::vector<NamedStep>& github_actions() {
 
 const std::vector<NamedStep>& azure_tasks() {
   static const std::vector<NamedStep> table = {
-      {"kubernetesmanifest@", {C::deploy}},    {"kubernetes@", {C::deploy}},        {"helmdeploy@", {C::deploy}},
-      {"azurewebapp@", {C::deploy}},           {"azurermwebappdeployment@", {C::deploy}},
-      {"azurefunctionapp@", {C::deploy}},      {"azurecontainerapps@", {C::deploy}},
-      {"azurestaticwebapp@", {C::deploy}},     {"sonarqubeanalyze@", {C::lint}},    {"sonarcloudanalyze@", {C::lint}},
-      {"microsoftsecuritydevops@", {C::security}}, {"advancedsecurity-", {C::security}},
-      {"credscan@", {C::security}},            {"whitesource", {C::security}},      {"snyksecurityscan@", {C::security}},
-      {"vstest@", {C::test}},                  {"vsbuild@", {C::build}},            {"msbuild@", {C::build}},
+      {"kubernetesmanifest@", {C::deploy}},
+      {"kubernetes@", {C::deploy}},
+      {"helmdeploy@", {C::deploy}},
+      {"azurewebapp@", {C::deploy}},
+      {"azurermwebappdeployment@", {C::deploy}},
+      {"azurefunctionapp@", {C::deploy}},
+      {"azurecontainerapps@", {C::deploy}},
+      {"azurestaticwebapp@", {C::deploy}},
+      {"sonarqubeanalyze@", {C::lint}},
+      {"sonarcloudanalyze@", {C::lint}},
+      {"microsoftsecuritydevops@", {C::security}},
+      {"advancedsecurity-", {C::security}},
+      {"credscan@", {C::security}},
+      {"whitesource", {C::security}},
+      {"snyksecurityscan@", {C::security}},
+      {"vstest@", {C::test}},
+      {"vsbuild@", {C::build}},
+      {"msbuild@", {C::build}},
   };
   return table;
 }
@@ -266,7 +305,9 @@ std::optional<std::string> scalar(const YAML::Node& n) {
   return std::nullopt;
 }
 
-int line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line >= 0 ? n.Mark().line + 1 : 0;
+}
 
 // The line of `key` itself (a block value starts on the next line).
 int key_line(const YAML::Node& map, std::string_view key) {
@@ -280,8 +321,7 @@ int key_line(const YAML::Node& map, std::string_view key) {
 
 class Builder {
  public:
-  Builder(std::string system, const workspace::FileEntry& f)
-      : file_(f.path), lines_(util::split_lines(f.content)) {
+  Builder(std::string system, const workspace::FileEntry& f) : file_(f.path), lines_(util::split_lines(f.content)) {
     pipeline_.system = std::move(system);
     pipeline_.file = f.path;
   }
@@ -312,13 +352,18 @@ class Builder {
       if (!caps.empty()) add(caps, locate(util::trim(raw), hint));
     }
   }
-  void commands(const YAML::Node& n) {
+  void commands(const YAML::Node& n, int depth = 0) {
+    if (depth > 4 || !spend()) return;
     if (auto s = scalar(n)) {
       commands(*s, line_of(n));
     } else if (n.IsDefined() && n.IsSequence()) {
-      for (const auto& item : n) commands(item);  // GitLab allows nested lists
+      for (const auto& item : n) commands(item, depth + 1);  // GitLab allows nested lists
     }
   }
+
+  /// Counts one visited node. YAML aliases can make a small file a huge tree,
+  /// so a walk stops once a file has cost this much.
+  bool spend() { return budget_-- > 0; }
 
   CiPipeline finish() {
     for (auto& ev : pipeline_.evidence) {
@@ -341,6 +386,7 @@ class Builder {
   std::string file_;
   std::vector<std::string_view> lines_;
   CiPipeline pipeline_;
+  long budget_ = 100000;
 };
 
 // ---- GitHub Actions ----
@@ -354,6 +400,9 @@ void github(const YAML::Node& root, Builder& b) {
     b.job(*id);
     const YAML::Node& job = kv.second;
     if (child(job, "environment").IsDefined()) b.add(C::deploy, line_of(kv.first));
+    // A reusable workflow says what it does in its file name ("reusable-release.yml").
+    YAML::Node reusable = child(job, "uses");
+    if (auto ref = scalar(reusable)) b.add(orb_capabilities(ref->substr(0, ref->find('@'))), line_of(reusable));
     YAML::Node steps = child(job, "steps");
     if (!steps.IsSequence()) continue;
     for (const auto& step : steps) {
@@ -375,9 +424,9 @@ void github(const YAML::Node& root, Builder& b) {
 
 void gitlab(const YAML::Node& root, Builder& b) {
   if (!root.IsMap()) return;
-  static const std::set<std::string> kReserved = {"image",   "services", "stages",  "types",   "before_script",
-                                                  "after_script", "variables", "cache", "include", "default",
-                                                  "workflow", "spec"};
+  static const std::set<std::string> kReserved = {"image",         "services",     "stages",    "types",
+                                                  "before_script", "after_script", "variables", "cache",
+                                                  "include",       "default",      "workflow",  "spec"};
   // Templates included from GitLab's catalogue.
   YAML::Node include = child(root, "include");
   std::vector<YAML::Node> includes;
@@ -392,8 +441,8 @@ void gitlab(const YAML::Node& root, Builder& b) {
     std::string n = util::to_lower(*name);
     int line = line_of(tmpl);
     if (util::contains(n, "auto-devops")) b.add({C::build, C::test, C::deploy, C::security}, line);
-    for (std::string_view s : {"sast", "secret-detection", "dependency-scanning", "container-scanning", "dast",
-                               "security/"})
+    for (std::string_view s :
+         {"sast", "secret-detection", "dependency-scanning", "container-scanning", "dast", "security/"})
       if (util::contains(n, s)) b.add(C::security, line);
     if (util::contains(n, "jobs/build")) b.add(C::build, line);
     if (util::contains(n, "jobs/deploy")) b.add(C::deploy, line);
@@ -508,7 +557,7 @@ void azure_steps(const YAML::Node& steps, Builder& b) {
 
 // Every `steps` list below a job, wherever the deployment strategy nests it.
 void azure_nested_steps(const YAML::Node& n, Builder& b, int depth) {
-  if (depth > 8 || !n.IsDefined()) return;
+  if (depth > 8 || !n.IsDefined() || !b.spend()) return;
   if (n.IsMap()) {
     for (const auto& kv : n) {
       auto key = scalar(kv.first);
@@ -732,6 +781,8 @@ void to_json(nlohmann::json& j, const CiPipeline& v) {
   j = {{"system", v.system}, {"file", v.file}, {"jobs", v.jobs}, {"runs", runs}, {"evidence", evidence}};
 }
 
-void to_json(nlohmann::json& j, const CiSection& v) { j = {{"pipelines", v.pipelines}}; }
+void to_json(nlohmann::json& j, const CiSection& v) {
+  j = {{"pipelines", v.pipelines}};
+}
 
 }  // namespace copilot::audit

@@ -13,9 +13,8 @@
 namespace copilot::audit {
 
 enum class CiCapability { test, lint, build, deploy, security };
-inline constexpr std::array<CiCapability, 5> kCiCapabilities = {CiCapability::test, CiCapability::lint,
-                                                                CiCapability::build, CiCapability::deploy,
-                                                                CiCapability::security};
+inline constexpr std::array<CiCapability, 5> kCiCapabilities = {
+    CiCapability::test, CiCapability::lint, CiCapability::build, CiCapability::deploy, CiCapability::security};
 std::string_view to_string(CiCapability c);
 
 struct CiPipeline {

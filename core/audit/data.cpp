@@ -253,6 +253,14 @@ bool is_documentation(std::string_view path) {
   return false;
 }
 
+// CI pipelines point tests at throwaway stores (DATABASE_URL: sqlite://); their service images still count.
+bool is_ci_config(std::string_view path) {
+  std::string_view name = base_of(path);
+  return util::starts_with(path, ".github/") || util::starts_with(path, ".circleci/") ||
+         util::starts_with(path, ".gitlab/") || name == ".gitlab-ci.yml" || name == "Jenkinsfile" ||
+         name == ".travis.yml" || name == "azure-pipelines.yml" || name == "bitbucket-pipelines.yml";
+}
+
 bool is_yaml(std::string_view name) {
   return util::ends_with(name, ".yml") || util::ends_with(name, ".yaml");
 }
@@ -327,7 +335,7 @@ constexpr size_t kMaxEvidence = 10;
 
 std::vector<Database> detect_databases(const AuditInput& input) {
   std::map<std::string, EngineEvidence> found;
-  for (const auto& m : parse_manifests(input, false)) {
+  for (const auto& m : parse_manifests(input, false, false)) {
     const std::string* text = input.content(m.path);
     for (const auto& d : m.dependencies)
       for (const auto& r : kDrivers)
@@ -341,7 +349,7 @@ std::vector<Database> detect_databases(const AuditInput& input) {
     if (!f.analysed()) continue;
     scan_images(f, found);
     // Test settings often point at throwaway databases (sqlite in memory): not the service's store.
-    if (is_documentation(f.path) || is_test_path(f.path)) continue;
+    if (is_documentation(f.path) || is_test_path(f.path) || is_ci_config(f.path)) continue;
     scan_code(f, found);
   }
   std::vector<Database> out;

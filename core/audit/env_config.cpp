@@ -65,8 +65,8 @@ const Patterns& patterns_for(std::string_view lang) {
   static const Patterns jvm =
       make({{R"re(\bSystem\.getenv\(\s*"([A-Za-z_]\w*)"\s*\))re", Default::trailing},
             {R"re(\bSystem\.getenv\(\s*\)\s*\.(?:get|getOrDefault)\(\s*"([A-Za-z_]\w*)")re", Default::argument}});
-  static const Patterns c = make({{R"re((?:^|[^.\w])(?:std::)?(?:secure_)?getenv\(\s*"([A-Za-z_]\w*)"\s*\))re",
-                                   Default::trailing}});
+  static const Patterns c =
+      make({{R"re((?:^|[^.\w])(?:std::)?(?:secure_)?getenv\(\s*"([A-Za-z_]\w*)"\s*\))re", Default::trailing}});
   static const Patterns ruby = make({{R"(\bENV\[\s*["']([A-Za-z_]\w*)["']\s*\])", Default::trailing},
                                      {R"(\bENV\.fetch\(\s*["']([A-Za-z_]\w*)["'])", Default::argument}});
   static const Patterns rust = make({{R"re(\benv::var(?:_os)?\(\s*"([A-Za-z_]\w*)"\s*\))re", Default::trailing}});
@@ -94,8 +94,9 @@ const Patterns& patterns_for(std::string_view lang) {
 }
 
 // Substrings that every read above contains; lines without one are skipped.
-constexpr std::string_view kReadHints[] = {"environ", "process.env", "getenv", "env.",      "env[",     "Getenv",      "LookupEnv",
-                                           "ENV",     "env::var", "EnvironmentVariable", "env(", "get_env", "fetch_env"};
+constexpr std::string_view kReadHints[] = {"environ", "process.env", "getenv",   "env.",     "env[",
+                                           "Getenv",  "LookupEnv",   "ENV",      "env::var", "EnvironmentVariable",
+                                           "env(",    "get_env",     "fetch_env"};
 
 bool has_hint(std::string_view text) {
   for (auto h : kReadHints)
@@ -116,8 +117,7 @@ std::vector<size_t> hint_lines(std::string_view content, const std::vector<std::
   re2::StringPiece text(content.data(), content.size()), hit;
   auto offset = [&](size_t i) { return static_cast<size_t>(lines[i].data() - content.data()); };
   size_t at = 0;
-  while (!lines.empty() && at < content.size() &&
-         re->Match(text, at, content.size(), RE2::UNANCHORED, &hit, 1)) {
+  while (!lines.empty() && at < content.size() && re->Match(text, at, content.size(), RE2::UNANCHORED, &hit, 1)) {
     size_t pos = static_cast<size_t>(hit.data() - content.data());
     size_t lo = 0, hi = lines.size();  // last line starting at or before pos
     while (hi - lo > 1) {
@@ -197,8 +197,8 @@ std::vector<Read> scan_reads(const workspace::FileEntry& f, std::string_view lan
   // Bare `environ` is only os.environ when imported that way (WSGI handlers
   // call their request dict `environ` too).
   static const auto import_environ = compile(R"((?m)^\s*from\s+os\s+import\b[^\n]*\benviron\b)");
-  bool bare_environ = lang == "python" && util::contains(f.content, "from os import") &&
-                      RE2::PartialMatch(f.content, *import_environ);
+  bool bare_environ =
+      lang == "python" && util::contains(f.content, "from os import") && RE2::PartialMatch(f.content, *import_environ);
   auto lines = util::split_lines(f.content);
   for (size_t i : hint_lines(f.content, lines)) {
     std::string_view line = lines[i];
@@ -221,6 +221,7 @@ std::vector<Read> scan_reads(const workspace::FileEntry& f, std::string_view lan
         while (!tail.empty() && (tail[0] == '"' || tail[0] == '\'' || tail[0] == '`' || tail[0] == ']')) {
           tail.remove_prefix(1);
         }
+        if (util::starts_with(util::trim(tail), "+")) continue;  // a prefix: 'APP_' + name
         bool has_default = fallback_after(tail, pats[k].fallback) || fallback_after(rest, Default::trailing);
         out.push_back({std::move(name), ln, std::string(line), has_default});
       }
@@ -234,7 +235,9 @@ std::vector<Read> scan_reads(const workspace::FileEntry& f, std::string_view lan
 
 // ---- documentation ----
 
-bool is_readme(std::string_view path) { return util::starts_with(util::to_lower(base_name(path)), "readme"); }
+bool is_readme(std::string_view path) {
+  return util::starts_with(util::to_lower(base_name(path)), "readme");
+}
 
 bool is_doc(std::string_view path) {
   std::string p = "/" + util::to_lower(path);
@@ -286,17 +289,70 @@ std::set<std::string> mentioned(std::string_view text, const std::unordered_set<
 }
 
 bool is_system_variable(std::string_view name) {
-  static const std::unordered_set<std::string_view> kNames = {
-      "PATH",       "HOME",        "USER",        "USERNAME",     "LOGNAME",      "SHELL",        "PWD",
-      "OLDPWD",     "TMPDIR",      "TMP",         "TEMP",         "LANG",         "LANGUAGE",     "LC_ALL",
-      "LC_CTYPE",   "LC_MESSAGES", "TERM",        "HOSTNAME",     "TZ",           "EDITOR",       "VISUAL",
-      "PAGER",      "CI",          "NODE_ENV",    "PYTHONPATH",   "JAVA_HOME",    "GOPATH",       "GOROOT",
-      "USERPROFILE", "APPDATA",    "LOCALAPPDATA", "PROGRAMFILES", "SYSTEMROOT",  "COMSPEC",      "WINDIR",
-      "DISPLAY",    "COLUMNS",     "LINES",       "NO_COLOR",     "FORCE_COLOR",  "CLICOLOR",     "VIRTUAL_ENV",
-      "CONDA_PREFIX", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",     "http_proxy",   "https_proxy",  "no_proxy",
-      "SSL_CERT_FILE", "SSL_CERT_DIR", "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "KUBERNETES_SERVICE_HOST",
-      "KUBERNETES_SERVICE_PORT", "SHLVL", "MAIL", "SSH_AUTH_SOCK", "GITLAB_CI", "TRAVIS", "JENKINS_URL",
-      "BUILD_NUMBER", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"};
+  static const std::unordered_set<std::string_view> kNames = {"PATH",
+                                                              "HOME",
+                                                              "USER",
+                                                              "USERNAME",
+                                                              "LOGNAME",
+                                                              "SHELL",
+                                                              "PWD",
+                                                              "OLDPWD",
+                                                              "TMPDIR",
+                                                              "TMP",
+                                                              "TEMP",
+                                                              "LANG",
+                                                              "LANGUAGE",
+                                                              "LC_ALL",
+                                                              "LC_CTYPE",
+                                                              "LC_MESSAGES",
+                                                              "TERM",
+                                                              "HOSTNAME",
+                                                              "TZ",
+                                                              "EDITOR",
+                                                              "VISUAL",
+                                                              "PAGER",
+                                                              "CI",
+                                                              "NODE_ENV",
+                                                              "PYTHONPATH",
+                                                              "JAVA_HOME",
+                                                              "GOPATH",
+                                                              "GOROOT",
+                                                              "USERPROFILE",
+                                                              "APPDATA",
+                                                              "LOCALAPPDATA",
+                                                              "PROGRAMFILES",
+                                                              "SYSTEMROOT",
+                                                              "COMSPEC",
+                                                              "WINDIR",
+                                                              "DISPLAY",
+                                                              "COLUMNS",
+                                                              "LINES",
+                                                              "NO_COLOR",
+                                                              "FORCE_COLOR",
+                                                              "CLICOLOR",
+                                                              "VIRTUAL_ENV",
+                                                              "CONDA_PREFIX",
+                                                              "HTTP_PROXY",
+                                                              "HTTPS_PROXY",
+                                                              "NO_PROXY",
+                                                              "http_proxy",
+                                                              "https_proxy",
+                                                              "no_proxy",
+                                                              "SSL_CERT_FILE",
+                                                              "SSL_CERT_DIR",
+                                                              "LD_LIBRARY_PATH",
+                                                              "DYLD_LIBRARY_PATH",
+                                                              "KUBERNETES_SERVICE_HOST",
+                                                              "KUBERNETES_SERVICE_PORT",
+                                                              "SHLVL",
+                                                              "MAIL",
+                                                              "SSH_AUTH_SOCK",
+                                                              "GITLAB_CI",
+                                                              "TRAVIS",
+                                                              "JENKINS_URL",
+                                                              "BUILD_NUMBER",
+                                                              "PYTHONDONTWRITEBYTECODE",
+                                                              "PYTHONUNBUFFERED"};
   if (kNames.count(name)) return true;
   for (std::string_view prefix : {"XDG_", "GITHUB_", "RUNNER_", "CARGO_", "npm_", "CIRCLE", "BUILDKITE"})
     if (util::starts_with(name, prefix)) return true;
@@ -304,15 +360,38 @@ bool is_system_variable(std::string_view name) {
 }
 
 const std::map<std::string_view, std::string_view>& extension_languages() {
-  static const std::map<std::string_view, std::string_view> table = {
-      {".py", "python"},     {".pyw", "python"},    {".js", "javascript"}, {".mjs", "javascript"},
-      {".cjs", "javascript"}, {".jsx", "javascript"}, {".ts", "typescript"}, {".mts", "typescript"},
-      {".cts", "typescript"}, {".tsx", "typescript"}, {".go", "go"},         {".java", "java"},
-      {".kt", "kotlin"},     {".kts", "kotlin"},    {".scala", "scala"},   {".groovy", "groovy"},
-      {".rb", "ruby"},       {".rs", "rust"},       {".cs", "csharp"},     {".php", "php"},
-      {".c", "c"},           {".h", "c"},           {".cc", "cpp"},        {".cpp", "cpp"},
-      {".cxx", "cpp"},       {".hpp", "cpp"},       {".hh", "cpp"},        {".ex", "elixir"},
-      {".exs", "elixir"},    {".swift", "swift"},   {".vue", "vue"},       {".svelte", "svelte"}};
+  static const std::map<std::string_view, std::string_view> table = {{".py", "python"},
+                                                                     {".pyw", "python"},
+                                                                     {".js", "javascript"},
+                                                                     {".mjs", "javascript"},
+                                                                     {".cjs", "javascript"},
+                                                                     {".jsx", "javascript"},
+                                                                     {".ts", "typescript"},
+                                                                     {".mts", "typescript"},
+                                                                     {".cts", "typescript"},
+                                                                     {".tsx", "typescript"},
+                                                                     {".go", "go"},
+                                                                     {".java", "java"},
+                                                                     {".kt", "kotlin"},
+                                                                     {".kts", "kotlin"},
+                                                                     {".scala", "scala"},
+                                                                     {".groovy", "groovy"},
+                                                                     {".rb", "ruby"},
+                                                                     {".rs", "rust"},
+                                                                     {".cs", "csharp"},
+                                                                     {".php", "php"},
+                                                                     {".c", "c"},
+                                                                     {".h", "c"},
+                                                                     {".cc", "cpp"},
+                                                                     {".cpp", "cpp"},
+                                                                     {".cxx", "cpp"},
+                                                                     {".hpp", "cpp"},
+                                                                     {".hh", "cpp"},
+                                                                     {".ex", "elixir"},
+                                                                     {".exs", "elixir"},
+                                                                     {".swift", "swift"},
+                                                                     {".vue", "vue"},
+                                                                     {".svelte", "svelte"}};
   return table;
 }
 
@@ -330,14 +409,14 @@ std::string_view code_language(const workspace::FileEntry& f) {
 
 bool is_env_example(std::string_view path) {
   std::string name = util::to_lower(base_name(path));
-  static constexpr std::string_view kSuffixes[] = {".example", ".sample", ".template", ".dist", ".tmpl", ".tpl",
-                                                   ".defaults"};
+  static constexpr std::string_view kSuffixes[] = {".example", ".sample", ".template", ".dist",
+                                                   ".tmpl",    ".tpl",    ".defaults"};
   if (util::starts_with(name, ".env.") || util::starts_with(name, "env.")) {
     for (auto s : kSuffixes)
       if (util::ends_with(name, s)) return true;
   }
-  for (std::string_view n : {"example.env", "sample.env", "template.env", ".env-example", ".env_example",
-                             ".env-sample", ".env_sample", ".env-dist"})
+  for (std::string_view n : {"example.env", "sample.env", "template.env", ".env-example", ".env_example", ".env-sample",
+                             ".env_sample", ".env-dist"})
     if (name == n) return true;
   return false;
 }
@@ -370,11 +449,10 @@ ConfigSection detect_config(const AuditInput& input) {
   for (auto& [name, v] : vars) {
     names.insert(name);
     std::sort(v.locations.begin(), v.locations.end());
-    v.locations.erase(std::unique(v.locations.begin(), v.locations.end(),
-                                  [](const Evidence& a, const Evidence& b) {
-                                    return a.file == b.file && a.line == b.line;
-                                  }),
-                      v.locations.end());
+    v.locations.erase(
+        std::unique(v.locations.begin(), v.locations.end(),
+                    [](const Evidence& a, const Evidence& b) { return a.file == b.file && a.line == b.line; }),
+        v.locations.end());
     if (v.locations.size() > kMaxLocations) v.locations.resize(kMaxLocations);
     v.system = is_system_variable(name);
   }

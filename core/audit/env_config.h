@@ -20,10 +20,10 @@ struct EnvVariable {
 };
 
 struct ConfigSection {
-  std::vector<EnvVariable> variables;       ///< sorted by name
+  std::vector<EnvVariable> variables;         ///< sorted by name
   std::vector<std::string> documented_files;  ///< env examples, plus docs/compose files naming a variable
-  std::vector<std::string> undocumented;    ///< non-system variables nothing documents, sorted
-  std::vector<std::string> example_only;    ///< env-example keys no detected read uses (frameworks may)
+  std::vector<std::string> undocumented;      ///< non-system variables nothing documents, sorted
+  std::vector<std::string> example_only;      ///< env-example keys no detected read uses (frameworks may)
 };
 
 /// The language id the config and services scanners go by: the detected

@@ -110,13 +110,22 @@ std::string gnu_license(std::string_view text, double& confidence) {
                                       {"gnu lesser general public license", "LGPL"},
                                       {"gnu library general public license", "LGPL"},
                                       {"gnu general public license", "GPL"}};
+  // The earliest title in the head names the license (the GPL text mentions the LGPL and AGPL further down).
+  const Title* first = nullptr;
+  size_t first_at = std::string_view::npos;
   for (const auto& t : kTitles) {
-    if (!has(head, t.phrase)) continue;
-    std::string v = version(head.substr(head.find(t.phrase)));
-    if (v.empty()) continue;
-    if (std::string(t.id) == "GPL" && v == "2.1") continue;
-    confidence = has(text, "terms and conditions") ? 0.95 : 0.8;
-    return std::string(t.id) + "-" + v;
+    size_t at = head.find(t.phrase);
+    if (at < first_at) {
+      first = &t;
+      first_at = at;
+    }
+  }
+  if (first) {
+    std::string v = version(head.substr(first_at, first->phrase.size() + 40));
+    if (!v.empty() && !(first->id == "GPL" && v == "2.1")) {
+      confidence = has(text, "terms and conditions") ? 0.95 : 0.8;
+      return std::string(first->id) + "-" + v;
+    }
   }
   // No title at the top (a preamble first): fall back to each version's unique date line.
   if (has(text, "gnu affero general public license") && has(text, "version 3, 19 november 2007")) {
@@ -407,13 +416,14 @@ LicenseSection detect_license(const AuditInput& input) {
       return std::pair(license_file_rank(a->path), a->path) < std::pair(license_file_rank(b->path), b->path);
     });
     std::vector<std::string> ids;
+    std::vector<std::pair<std::string, std::string>> found;  // (file, id)
     double confidence = 1.0;
     bool dual_convention = true;  // LICENSE-MIT + LICENSE-APACHE: the user picks one
     for (const auto* f : files) {
       double c = 0;
       std::string id = identify_license_text(f->content, c);
       if (id.empty()) continue;
-      if (out.file.empty()) out.file = f->path;
+      found.emplace_back(f->path, id);
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
       confidence = std::min(confidence, c);
       std::string lower = util::to_lower(f->path);
@@ -434,6 +444,13 @@ LicenseSection detect_license(const AuditInput& input) {
       }
       return out;
     }
+    // LGPL projects ship the GPL text too (COPYING next to COPYING.LESSER): the LGPL is the license.
+    for (const char* version : {"2.1", "3.0"}) {
+      std::string lgpl = std::string("LGPL-") + version, gpl = std::string("GPL-") + version;
+      if (std::find(ids.begin(), ids.end(), lgpl) != ids.end()) std::erase(ids, gpl);
+    }
+    for (const auto& [path, id] : found)
+      if (out.file.empty() && std::find(ids.begin(), ids.end(), id) != ids.end()) out.file = path;
     if (ids.size() == 1) {
       out.spdx_id = ids.front();
     } else {

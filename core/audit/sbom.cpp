@@ -174,13 +174,14 @@ std::string write_cyclonedx(const StackSection& stack, const LicenseSection& lic
       {"dependencies", json::array({{{"ref", project_ref}, {"dependsOn", refs}}})},
   };
   // The serial number is a name-based UUID of the content, so the same input gives the same document.
-  std::string body = bom.dump();
+  // Manifests are not always UTF-8: replace bad bytes rather than fail.
+  std::string body = bom.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string hex = util::hash_hex(body, 1) + util::hash_hex(body, 2);
   hex[12] = '5';
   hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];
   bom["serialNumber"] = "urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
                         hex.substr(16, 4) + "-" + hex.substr(20, 12);
-  return bom.dump(2) + "\n";
+  return bom.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace copilot::audit

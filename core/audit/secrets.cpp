@@ -51,46 +51,101 @@ constexpr std::string_view kSecretName =
 
 const std::vector<Rule>& rules() {
   static const std::vector<Rule> table = [] {
-    std::vector<std::string_view> name_words = {"password", "passwd",   "passphrase", "secret",    "token",
-                                                "api_key",  "api-key",  "apikey",     "access_key", "access-key",
-                                                "accesskey", "auth_key", "authkey",    "private_key", "privatekey",
-                                                "credential"};
+    std::vector<std::string_view> name_words = {
+        "password",   "passwd",     "passphrase", "secret",   "token",   "api_key",     "api-key",    "apikey",
+        "access_key", "access-key", "accesskey",  "auth_key", "authkey", "private_key", "privatekey", "credential"};
     std::vector<Rule> r;
-    r.push_back({"aws_access_key_id", "AWS access key id", {"akia", "asia"},
-                 compile(R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)"), 1, 0.9, Check::placeholder});
-    r.push_back({"aws_secret_access_key", "AWS secret access key", {"secret"},
+    r.push_back({"aws_access_key_id",
+                 "AWS access key id",
+                 {"akia", "asia"},
+                 compile(R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)"),
+                 1,
+                 0.9,
+                 Check::placeholder});
+    r.push_back({"aws_secret_access_key",
+                 "AWS secret access key",
+                 {"secret"},
                  compile(R"((?i)secret[_\-.]?access[_\-.]?key["'\]]{0,2}\s*(?::=|=>|=|:)\s*["']?)"
                          R"(([A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|$))"),
-                 1, 0.9, Check::random});
-    r.push_back({"github_token", "GitHub token", {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"},
-                 compile(R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b)"), 1, 0.95, Check::placeholder});
-    r.push_back({"github_token", "GitHub fine-grained token", {"github_pat_"},
-                 compile(R"(\b(github_pat_[A-Za-z0-9_]{60,255})\b)"), 1, 0.95, Check::placeholder});
-    r.push_back({"gitlab_token", "GitLab personal access token", {"glpat-"},
-                 compile(R"((glpat-[A-Za-z0-9_\-]{20,}))"), 1, 0.95, Check::placeholder});
-    r.push_back({"slack_token", "Slack token", {"xox"}, compile(R"(\b(xox[baprs]-[A-Za-z0-9\-]{10,}))"), 1, 0.9,
-                 Check::slack});
-    r.push_back({"slack_webhook", "Slack incoming webhook URL", {"hooks.slack.com"},
-                 compile(R"((https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}))"), 1, 0.9,
+                 1,
+                 0.9,
+                 Check::random});
+    r.push_back({"github_token",
+                 "GitHub token",
+                 {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"},
+                 compile(R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b)"),
+                 1,
+                 0.95,
                  Check::placeholder});
-    r.push_back({"stripe_key", "Stripe live secret key", {"_live_"},
-                 compile(R"(\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b)"), 1, 0.95, Check::placeholder});
-    r.push_back({"google_api_key", "Google API key", {"aiza"},
-                 compile(R"(\b(AIza[0-9A-Za-z_\-]{35})(?:[^0-9A-Za-z_\-]|$))"), 1, 0.9, Check::placeholder});
-    r.push_back({"private_key", "Private key block", {"private key"},
-                 compile(R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----))"), 1, 0.95, Check::private_key});
-    r.push_back({"jwt", "JSON Web Token", {"eyj"},
-                 compile(R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,}))"), 1, 0.8,
+    r.push_back({"github_token",
+                 "GitHub fine-grained token",
+                 {"github_pat_"},
+                 compile(R"(\b(github_pat_[A-Za-z0-9_]{60,255})\b)"),
+                 1,
+                 0.95,
+                 Check::placeholder});
+    r.push_back({"gitlab_token",
+                 "GitLab personal access token",
+                 {"glpat-"},
+                 compile(R"((glpat-[A-Za-z0-9_\-]{20,}))"),
+                 1,
+                 0.95,
+                 Check::placeholder});
+    r.push_back(
+        {"slack_token", "Slack token", {"xox"}, compile(R"(\b(xox[baprs]-[A-Za-z0-9\-]{10,}))"), 1, 0.9, Check::slack});
+    r.push_back({"slack_webhook",
+                 "Slack incoming webhook URL",
+                 {"hooks.slack.com"},
+                 compile(R"((https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}))"),
+                 1,
+                 0.9,
+                 Check::placeholder});
+    r.push_back({"stripe_key",
+                 "Stripe live secret key",
+                 {"_live_"},
+                 compile(R"(\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b)"),
+                 1,
+                 0.95,
+                 Check::placeholder});
+    r.push_back({"google_api_key",
+                 "Google API key",
+                 {"aiza"},
+                 compile(R"(\b(AIza[0-9A-Za-z_\-]{35})(?:[^0-9A-Za-z_\-]|$))"),
+                 1,
+                 0.9,
+                 Check::placeholder});
+    r.push_back({"private_key",
+                 "Private key block",
+                 {"private key"},
+                 compile(R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----))"),
+                 1,
+                 0.95,
+                 Check::private_key});
+    r.push_back({"jwt",
+                 "JSON Web Token",
+                 {"eyj"},
+                 compile(R"(\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,}))"),
+                 1,
+                 0.8,
                  Check::jwt});
-    r.push_back({"url_credentials", "Password in a URL", {"://"},
+    r.push_back({"url_credentials",
+                 "Password in a URL",
+                 {"://"},
                  compile(R"(\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://[^\s:/@"'`]{1,64}:([^\s:/@"'`]{6,128})@[A-Za-z0-9_.\-])"),
-                 1, 0.6, Check::random});
-    r.push_back({"bearer_token", "Bearer token", {"bearer "},
-                 compile(R"((?i)\bbearer\s+([A-Za-z0-9_\-.=/+~]{20,}))"), 1, 0.6, Check::random});
+                 1,
+                 0.6,
+                 Check::random});
+    r.push_back({"bearer_token",
+                 "Bearer token",
+                 {"bearer "},
+                 compile(R"((?i)\bbearer\s+([A-Za-z0-9_\-.=/+~]{20,}))"),
+                 1,
+                 0.6,
+                 Check::random});
     // A name like password/token followed by an assignment of a quoted literal.
     r.push_back({"generic_secret", "Hard-coded secret assigned to a credential-like name", name_words,
                  compile("(?i)(" + std::string(kSecretName) +
-                         R"()["'\]]{0,2}\s*(?::=|=>|==|=|:)\s*[@rbuRBU]?["'`]([^"'`\s\\]{8,200})["'`])"),
+                         R"()["'\]]{0,2}\s*(?::=|=>|=|:)\s*[@rbuRBU]?["'`]([^"'`\s\\]{8,200})["'`])"),
                  2, 0.5, Check::random});
     // Unquoted values, only in key=value / key: value config files.
     r.push_back({"generic_secret", "Hard-coded secret assigned to a credential-like name", name_words,
@@ -103,7 +158,7 @@ const std::vector<Rule>& rules() {
 }
 
 struct KeywordIndex {
-  std::unique_ptr<RE2> re;                               // any keyword of any rule
+  std::unique_ptr<RE2> re;                                // any keyword of any rule
   std::map<std::string_view, std::vector<size_t>> rules;  // keyword -> rule indexes
 };
 
@@ -155,11 +210,11 @@ double shannon_entropy(std::string_view s) {
 bool is_placeholder(std::string_view value) {
   std::string v = util::to_lower(value);
   static constexpr std::array kWords = {
-      "changeme", "change_me", "change-me", "changethis", "change_this", "xxxx", "example", "dummy",  "test",
-      "sample",   "placeholder", "your",    "fake",       "redacted",    "replace", "insert",  "todo", "secret",
-      "password", "passwd",    "foobar",    "lorem",      "<",           ">",       "${",      "{{",   "}}",
-      "%(",       "$(",        "env(",      "environ",    "getenv",      "process.env", "****", "...", "none",
-      "null",     "undefined"};
+      "changeme", "change_me",   "change-me",   "changethis", "change_this", "xxxx",     "example",  "dummy",
+      "test",     "sample",      "placeholder", "your",       "fake",        "redacted", "replace",  "insert",
+      "todo",     "secret",      "password",    "passwd",     "foobar",      "lorem",    "tiger",    "<",
+      ">",        "${",          "{{",          "}}",         "%(",          "$(",       "env(",     "environ",
+      "getenv",   "process.env", "****",        "...",        "none",        "null",     "undefined"};
   for (std::string_view w : kWords)
     if (v.find(w) != std::string::npos) return true;
   if (v.empty() || v.front() == '$' || v.front() == '%') return true;
@@ -170,10 +225,10 @@ bool is_placeholder(std::string_view value) {
 // ("password_field", "tokenUrl", "access_key_id"), judged word by word.
 bool is_descriptive_name(std::string_view name) {
   static const std::unordered_set<std::string> kWords = {
-      "name",     "url",   "uri",    "path",    "file",    "filename", "type",   "header", "length", "len",
-      "format",   "pattern", "label", "placeholder", "template", "endpoint", "field", "message", "msg", "prefix",
-      "suffix",   "public", "policy", "count",  "size",    "timeout", "ttl",    "expiry", "expires", "regex",
-      "id",       "ids",   "hint",   "help",    "validator"};
+      "name",   "url",     "uri",     "path",   "file",        "filename", "type",     "header",   "length",
+      "len",    "format",  "pattern", "label",  "placeholder", "template", "endpoint", "field",    "message",
+      "msg",    "prefix",  "suffix",  "public", "policy",      "count",    "size",     "timeout",  "ttl",
+      "expiry", "expires", "regex",   "id",     "ids",         "hint",     "help",     "validator"};
   std::string word;
   auto flush = [&] {
     bool hit = kWords.count(word) > 0;
@@ -198,17 +253,30 @@ bool looks_random(std::string_view value) {
   if (value.find("://") != std::string_view::npos || value.front() == '/' || util::starts_with(value, "./") ||
       util::starts_with(value, "~/"))
     return false;
+  // Patterns and format strings: r'[0-9@#.,E+]', '(?:%s)', '{0}:{1}'.
+  if (value.front() == '[' || value.front() == '(' || value.front() == '^' || value.front() == '#' ||
+      util::contains(value, "%s") || util::contains(value, "%d") || util::contains(value, "{}") ||
+      util::contains(value, "{0}"))
+    return false;
   bool lower = false, upper = false, digit = false, symbol = false, dotted = true;
   for (char c : value) {
-    if (c >= 'a' && c <= 'z') lower = true;
-    else if (c >= 'A' && c <= 'Z') upper = true;
-    else if (c >= '0' && c <= '9') digit = true;
-    else if (c != '_' && c != '-' && c != '.') symbol = true;
+    if (c >= 'a' && c <= 'z')
+      lower = true;
+    else if (c >= 'A' && c <= 'Z')
+      upper = true;
+    else if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c != '_' && c != '-' && c != '.')
+      symbol = true;
   }
   // A dotted identifier ("app.auth.TokenBackend") is a reference, not a secret.
   for (char c : value)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) dotted = false;
   if (dotted && value.find('.') != std::string_view::npos && !std::isdigit(static_cast<unsigned char>(value[0])))
+    return false;
+  // A snake_case identifier ("fragment_token1") names something rather than being a secret.
+  if (!upper && !symbol && value.find('_') != std::string_view::npos &&
+      std::count_if(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) <= 2)
     return false;
   int classes = lower + upper + digit + symbol;
   if (classes < 2 || !(digit || symbol)) return false;
@@ -337,7 +405,12 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
             break;
           case Check::random: {
             ok = looks_random(value);
-            if (ok && rule.id == "generic_secret") ok = !is_descriptive_name(std::string_view(groups[1]));
+            if (ok && rule.id == "generic_secret") {
+              ok = !is_descriptive_name(std::string_view(groups[1].data(), groups[1].size()));
+              // A literal closes with the quote it opened with ('a|b:"c"' holds no value "a|b:").
+              size_t open = col - 1, close = col + value.size();
+              if (ok && !rule.config_only) ok = close < line.size() && line[open] == line[close];
+            }
             if (ok && rule.id == "url_credentials") {
               // user:password@ where the password repeats the user is a dev default.
               std::string_view w(whole.data(), whole.size());
@@ -387,8 +460,8 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
 
 bool is_test_path(std::string_view path) {
   std::string p = "/" + util::to_lower(path);
-  for (std::string_view dir : {"/test/", "/tests/", "/__tests__/", "/testdata/", "/test_data/", "/fixtures/",
-                               "/spec/", "/testing/", "/e2e/", "/__mocks__/", "/mocks/"})
+  for (std::string_view dir : {"/test/", "/tests/", "/__tests__/", "/testdata/", "/test_data/", "/fixtures/", "/spec/",
+                               "/testing/", "/e2e/", "/__mocks__/", "/mocks/"})
     if (p.find(dir) != std::string::npos) return true;
   std::string_view name = base_name(p);
   size_t dot = name.find('.');

@@ -47,7 +47,9 @@ std::optional<std::string> scalar(const YAML::Node& n) {
   return std::nullopt;
 }
 
-int line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line >= 0 ? n.Mark().line + 1 : 0;
+}
 
 void yaml_diagnostic(Diagnostics* diagnostics, const std::string& path, const YAML::Exception& e) {
   if (!diagnostics) return;
@@ -95,7 +97,15 @@ std::vector<Instruction> dockerfile_instructions(std::string_view content) {
   std::vector<std::string> heredocs;  // pending heredoc delimiters
   std::string current;
   int start = 0;
+  size_t i = 0;
   bool continued = false;
+  // A heredoc only counts when its closing line exists; otherwise `<<` was
+  // something else and must not swallow the rest of the file.
+  auto closes_later = [&](std::string_view delim) {
+    for (size_t k = i + 1; k < lines.size(); ++k)
+      if (util::trim(lines[k]) == delim) return true;
+    return false;
+  };
   auto emit = [&] {
     auto text = util::trim(current);
     size_t sp = text.find_first_of(" \t");
@@ -108,12 +118,13 @@ std::vector<Instruction> dockerfile_instructions(std::string_view content) {
     if (ins.keyword == "RUN" || ins.keyword == "COPY" || ins.keyword == "ADD") {
       re2::StringPiece in(ins.args);
       std::string delim;
-      while (RE2::FindAndConsume(&in, *heredoc_re, &delim)) heredocs.push_back(delim);
+      while (RE2::FindAndConsume(&in, *heredoc_re, &delim))
+        if (closes_later(delim)) heredocs.push_back(delim);
     }
     out.push_back(std::move(ins));
     current.clear();
   };
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (; i < lines.size(); ++i) {
     std::string_view raw = lines[i];
     auto t = util::trim(raw);
     if (!heredocs.empty()) {
@@ -233,8 +244,9 @@ ParsedDockerfile parse_dockerfile_full(const std::string& path, std::string_view
     }
     df.exposed_ports.insert(df.exposed_ports.end(), s->exposed.begin(), s->exposed.end());
   }
-  std::sort(df.exposed_ports.begin(), df.exposed_ports.end(),
-            [](const ExposedPort& a, const ExposedPort& b) { return std::tie(a.line, a.port) < std::tie(b.line, b.port); });
+  std::sort(df.exposed_ports.begin(), df.exposed_ports.end(), [](const ExposedPort& a, const ExposedPort& b) {
+    return std::tie(a.line, a.port) < std::tie(b.line, b.port);
+  });
   if (df.user) {
     std::string name = util::to_lower(df.user->substr(0, df.user->find(':')));
     df.non_root = !name.empty() && name != "root" && name != "0";
@@ -269,7 +281,8 @@ bool is_dockerfile(std::string_view path) {
 void dockerfile_ports(const ParsedDockerfile& parsed, std::string_view content, std::vector<ListenPort>& out) {
   auto lines = util::split_lines(content);
   for (const auto& start : parsed.start) {
-    std::string_view text = start.line >= 1 && static_cast<size_t>(start.line) <= lines.size() ? lines[start.line - 1] : "";
+    std::string_view text =
+        start.line >= 1 && static_cast<size_t>(start.line) <= lines.size() ? lines[start.line - 1] : "";
     for (int port : ports_in_command(start.args))
       out.push_back({port, "command", make_evidence(parsed.df.file, start.line, text)});
   }
@@ -352,8 +365,7 @@ bool is_compose_file(std::string_view path) {
   return yaml && (util::starts_with(name, "docker-compose") || util::starts_with(name, "compose"));
 }
 
-std::optional<ComposeFile> parse_compose(const std::string& path, std::string_view content,
-                                         Diagnostics* diagnostics) {
+std::optional<ComposeFile> parse_compose(const std::string& path, std::string_view content, Diagnostics* diagnostics) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(content));
@@ -417,6 +429,9 @@ void collect_containers(const YAML::Node& spec, int depth, std::vector<K8sContai
   for (const char* key : {"template", "spec", "jobTemplate"}) collect_containers(child(spec, key), depth + 1, out);
 }
 
+// Aliases can repeat one List many times; a manifest file rarely holds more.
+constexpr size_t kMaxObjectsPerFile = 1000;
+
 void kubernetes_object(const std::string& path, const YAML::Node& doc, std::vector<K8sResource>& out, int depth = 0) {
   auto api = scalar(child(doc, "apiVersion"));
   auto kind = scalar(child(doc, "kind"));
@@ -427,6 +442,7 @@ void kubernetes_object(const std::string& path, const YAML::Node& doc, std::vect
       for (const auto& item : items) kubernetes_object(path, item, out, depth + 1);
     return;
   }
+  if (out.size() >= kMaxObjectsPerFile) return;
   K8sResource r;
   r.file = path;
   r.line = line_of(doc);
@@ -479,7 +495,8 @@ void parse_procfile(const std::string& path, std::string_view content, std::vect
     size_t colon = t.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;
     auto name = t.substr(0, colon);
-    if (!std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }))
+    if (!std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }))
       continue;
     int line = static_cast<int>(i) + 1;
     auto command = util::trim(t.substr(colon + 1));
@@ -491,16 +508,15 @@ void parse_procfile(const std::string& path, std::string_view content, std::vect
 // ---- Ports and health routes in code ----
 
 bool is_code(std::string_view lang) {
-  static const std::set<std::string_view> kCode = {"python", "javascript", "typescript", "tsx",   "jsx",
-                                                   "go",     "java",       "kotlin",     "ruby",  "rust",
-                                                   "csharp", "php",        "scala",      "c",     "cpp",
-                                                   "elixir", "groovy",     "swift"};
+  static const std::set<std::string_view> kCode = {"python", "javascript", "typescript", "tsx",    "jsx",    "go",
+                                                   "java",   "kotlin",     "ruby",       "rust",   "csharp", "php",
+                                                   "scala",  "c",          "cpp",        "elixir", "groovy", "swift"};
   return kCode.count(lang) > 0;
 }
 
 bool allowed_port_variable(std::string_view name) {
   if (name == "PORT") return true;
-  static const std::set<std::string_view> kPrefixes = {"HTTP", "HTTPS", "SERVER", "APP", "LISTEN", "WEB",
+  static const std::set<std::string_view> kPrefixes = {"HTTP", "HTTPS",   "SERVER",      "APP",  "LISTEN", "WEB",
                                                        "API",  "SERVICE", "APPLICATION", "BIND", "PUBLIC"};
   return util::ends_with(name, "_PORT") && kPrefixes.count(name.substr(0, name.size() - 5)) > 0;
 }
@@ -537,15 +553,15 @@ const std::vector<PortRe>& port_patterns() {
 
 // `PORT` read from the environment with a literal fallback.
 const RE2& env_port_re() {
-  static const auto re = compile(
-      R"(\b((?:[A-Z]+_)*PORT)\b["'\]]*\s*\)?\s*(?:\|\||\?\?|,|\bor\b|:-|\{|\.unwrap_or\()\s*["']?(\d{2,5})\b)");
+  static const auto re =
+      compile(R"(\b((?:[A-Z]+_)*PORT)\b["'\]]*\s*\)?\s*(?:\|\||\?\?|,|\bor\b|:-|\{|\.unwrap_or\()\s*["']?(\d{2,5})\b)");
   return *re;
 }
 
 // Whether the call enclosing byte `col` of line `i` (looking back up to three
 // lines) starts a server: `uvicorn.run(app, port=8000)` yes, `Redis(port=6379)` no.
 bool inside_server_call(const std::vector<std::string_view>& lines, size_t i, size_t col) {
-  static constexpr std::string_view kCalls[] = {"run",    "serve",        "run_app",     "run_simple",   "Server",
+  static constexpr std::string_view kCalls[] = {"run",    "serve",        "run_app",     "run_simple",    "Server",
                                                 "Config", "start_server", "make_server", "create_server", "listen"};
   int depth = 0;
   for (size_t k = i + 1; k-- > 0 && i - k <= 3;) {
@@ -623,9 +639,9 @@ void resolve_listen_identifiers(const std::string& file, const std::vector<std::
 // Route literals whose last segment names a health check.
 void scan_health_line(const std::string& file, std::string_view line, int ln, std::vector<HealthEndpoint>& out) {
   static const auto literal = compile(R"(["'`]\^?(/?[A-Za-z0-9_.\-{}:/]{1,80}?)\$?["'`])");
-  static const std::set<std::string_view> kAnywhere = {"health", "healthz", "healthcheck", "health-check",
-                                                       "health_check", "ready", "readyz", "readiness",
-                                                       "live", "livez", "liveness"};
+  static const std::set<std::string_view> kAnywhere = {"health",       "healthz", "healthcheck", "health-check",
+                                                       "health_check", "ready",   "readyz",      "readiness",
+                                                       "live",         "livez",   "liveness"};
   static const std::set<std::string_view> kTopLevel = {"status", "ping"};
   static const std::set<std::string_view> kPrefixes = {"api", "v1", "v2", "v3", "internal", "_", "-"};
   std::string lower = util::to_lower(line);
@@ -636,7 +652,7 @@ void scan_health_line(const std::string& file, std::string_view line, int ln, st
     return;
   bool health_checks_call = util::contains(line, "HealthChecks(");
   if (!health_checks_call && !has_any(lower, {"get", "route", "handle", "mapping", "path(", "url(", "use(", "endpoint",
-                                               "map", "@", "router", "mux", "all(", "head(", "app."}))
+                                              "map", "@", "router", "mux", "all(", "head(", "app."}))
     return;
   re2::StringPiece in(line.data(), line.size());
   std::string path;
@@ -810,11 +826,10 @@ ServicesSection detect_services(const AuditInput& input) {
                                               a.evidence.line == b.evidence.line;
                                      }),
                          out.listen_ports.end());
-  std::sort(out.health_endpoints.begin(), out.health_endpoints.end(),
-            [](const HealthEndpoint& a, const HealthEndpoint& b) {
-              return std::tie(a.evidence.file, a.evidence.line, a.path) <
-                     std::tie(b.evidence.file, b.evidence.line, b.path);
-            });
+  std::sort(
+      out.health_endpoints.begin(), out.health_endpoints.end(), [](const HealthEndpoint& a, const HealthEndpoint& b) {
+        return std::tie(a.evidence.file, a.evidence.line, a.path) < std::tie(b.evidence.file, b.evidence.line, b.path);
+      });
   out.health_endpoints.erase(std::unique(out.health_endpoints.begin(), out.health_endpoints.end(),
                                          [](const HealthEndpoint& a, const HealthEndpoint& b) {
                                            return a.path == b.path && a.evidence.file == b.evidence.file &&
@@ -870,7 +885,9 @@ void to_json(nlohmann::json& j, const ComposeService& v) {
        {"healthcheck", v.healthcheck},
        {"line", v.line}};
 }
-void to_json(nlohmann::json& j, const ComposeFile& v) { j = {{"file", v.file}, {"services", v.services}}; }
+void to_json(nlohmann::json& j, const ComposeFile& v) {
+  j = {{"file", v.file}, {"services", v.services}};
+}
 void to_json(nlohmann::json& j, const K8sContainer& v) {
   j = {{"name", v.name},
        {"image", v.image},
@@ -879,9 +896,12 @@ void to_json(nlohmann::json& j, const K8sContainer& v) {
        {"resource_limits", v.resource_limits}};
 }
 void to_json(nlohmann::json& j, const K8sResource& v) {
-  j = {{"file", v.file},   {"line", v.line},
-       {"kind", v.kind},   {"name", v.name},
-       {"namespace", opt(v.namespace_)}, {"containers", v.containers}};
+  j = {{"file", v.file},
+       {"line", v.line},
+       {"kind", v.kind},
+       {"name", v.name},
+       {"namespace", opt(v.namespace_)},
+       {"containers", v.containers}};
 }
 void to_json(nlohmann::json& j, const HelmChart& v) {
   j = {{"file", v.file}, {"name", v.name}, {"version", opt(v.version)}, {"app_version", opt(v.app_version)}};
@@ -892,11 +912,12 @@ void to_json(nlohmann::json& j, const ProcfileEntry& v) {
 void to_json(nlohmann::json& j, const ListenPort& v) {
   j = {{"port", v.port}, {"source", v.source}, {"evidence", v.evidence}};
 }
-void to_json(nlohmann::json& j, const HealthEndpoint& v) { j = {{"path", v.path}, {"evidence", v.evidence}}; }
+void to_json(nlohmann::json& j, const HealthEndpoint& v) {
+  j = {{"path", v.path}, {"evidence", v.evidence}};
+}
 void to_json(nlohmann::json& j, const ServicesSection& v) {
-  j = {{"dockerfiles", v.dockerfiles},   {"compose", v.compose},
-       {"kubernetes", v.kubernetes},     {"helm_charts", v.helm_charts},
-       {"procfile", v.procfile},         {"listen_ports", v.listen_ports},
+  j = {{"dockerfiles", v.dockerfiles},          {"compose", v.compose},   {"kubernetes", v.kubernetes},
+       {"helm_charts", v.helm_charts},          {"procfile", v.procfile}, {"listen_ports", v.listen_ports},
        {"health_endpoints", v.health_endpoints}};
 }
 

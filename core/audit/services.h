@@ -29,10 +29,10 @@ struct Dockerfile {
   std::string file;
   std::vector<DockerStage> stages;  ///< in file order; the last one is the image
   std::vector<ExposedPort> exposed_ports;
-  std::optional<std::string> user;  ///< effective USER of the final stage
-  bool non_root = false;            ///< USER is set and is neither root nor 0
-  bool healthcheck = false;         ///< final stage has HEALTHCHECK CMD
-  bool healthcheck_disabled = false;  ///< final stage has HEALTHCHECK NONE
+  std::optional<std::string> user;        ///< effective USER of the final stage
+  bool non_root = false;                  ///< USER is set and is neither root nor 0
+  bool healthcheck = false;               ///< final stage has HEALTHCHECK CMD
+  bool healthcheck_disabled = false;      ///< final stage has HEALTHCHECK NONE
   std::optional<std::string> cmd;         ///< final stage CMD, as written
   std::optional<std::string> entrypoint;  ///< final stage ENTRYPOINT, as written
 };
@@ -124,8 +124,7 @@ bool is_compose_file(std::string_view path);
 
 /// Parses one compose file. Broken YAML is reported to `diagnostics` when it
 /// is given, and yields nullopt.
-std::optional<ComposeFile> parse_compose(const std::string& path, std::string_view content,
-                                         Diagnostics* diagnostics);
+std::optional<ComposeFile> parse_compose(const std::string& path, std::string_view content, Diagnostics* diagnostics);
 
 /// Parses one Dockerfile (never fails: unknown instructions are ignored).
 Dockerfile parse_dockerfile(const std::string& path, std::string_view content);

@@ -1920,7 +1920,10 @@ bool in_fixture_dir(std::string_view path) {
 
 }  // namespace
 
-std::vector<Manifest> parse_manifests(const AuditInput& input, bool resolve_locks) {
+std::vector<Manifest> parse_manifests(const AuditInput& caller_input, bool resolve_locks, bool report) {
+  Diagnostics discarded;
+  AuditInput quiet{caller_input.workspace, caller_input.options, discarded};
+  const AuditInput& input = report ? caller_input : quiet;
   std::vector<Manifest> out;
   LockCache locks(input);
   for (const auto& f : input.files()) {

@@ -47,8 +47,9 @@ struct StackSection {
 void to_json(nlohmann::json& j, const StackSection& s);
 
 /// Finds and parses every manifest. With `resolve_locks` false, lock files are
-/// neither located nor read (cheaper, for detectors that only need names).
-std::vector<Manifest> parse_manifests(const AuditInput& input, bool resolve_locks = true);
+/// not read (cheaper, for detectors that only need names). With `report` false,
+/// broken manifests are skipped silently: the stack section already reports them.
+std::vector<Manifest> parse_manifests(const AuditInput& input, bool resolve_locks = true, bool report = true);
 
 StackSection detect_stack(const AuditInput& input);
 

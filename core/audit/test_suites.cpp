@@ -442,7 +442,7 @@ TestsSection detect_tests(const AuditInput& input) {
   try {
     std::map<std::string_view, std::vector<Evidence>> evidence;
     // Framework evidence from manifests (names only; lock files are not needed here).
-    for (const auto& m : parse_manifests(input, false)) {
+    for (const auto& m : parse_manifests(input, false, false)) {
       const std::string* text = input.content(m.path);
       for (const auto& d : m.dependencies)
         for (const auto& r : kDepRules) {

@@ -340,6 +340,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     result.findings.push_back(f);
   }
   result.notes = notes.take_sorted();
+  out.root = ignore_root;
   return out;
 }
 

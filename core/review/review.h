@@ -37,6 +37,8 @@ struct ReviewOutput {
   ReviewResult result;
   /// Every finding before the baseline filter, for --write-baseline.
   std::vector<Finding> before_baseline;
+  /// The directory finding paths are relative to (the repository's work tree, or the reviewed directory).
+  std::filesystem::path root;
 };
 
 /// Fails with a clear message for an unknown revision, a missing merge base

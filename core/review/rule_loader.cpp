@@ -100,6 +100,17 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   compile_all(r, root, "query", r.query_text, r.query);
   const syntax::Query& q0 = *r.query.front();
   if (q0.capture_index("match") < 0) throw RuleError{line_of(root["query"]), "query needs a @match capture"};
+  // A predicate written outside its pattern's parentheses forms a pattern of
+  // its own and is silently ignored; every pattern must capture @match.
+  uint32_t match_id = static_cast<uint32_t>(q0.capture_index("match"));
+  for (uint32_t p = 0; p < ts_query_pattern_count(q0.get()); ++p) {
+    if (ts_query_capture_quantifier_for_id(q0.get(), p, match_id) == TSQuantifierZero) {
+      uint32_t offset = ts_query_start_byte_for_pattern(q0.get(), p);
+      int line = line_of(root["query"]) + 1 + static_cast<int>(std::count(r.query_text.begin(), r.query_text.begin() + offset, '\n'));
+      throw RuleError{line, "query pattern " + std::to_string(p + 1) +
+                                " has no @match capture (predicates belong inside the pattern's parentheses)"};
+    }
+  }
   if (root["inside"]) {
     r.inside_text = root["inside"].as<std::string>();
     compile_all(r, root, "inside", r.inside_text, r.inside);

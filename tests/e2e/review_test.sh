@@ -43,7 +43,7 @@ commit_all "$repo" "feature" 1767312000
 cd "$repo"
 # Default scope: the merge base with main to HEAD, only added lines.
 expect_exit "review exits 0 without a gate" 0 "$COPILOT" review --format json -o "$SCRATCH/r.json"
-expect_contains "SQL injection on an added line" "$SCRATCH/r.json" '"CWE-89"'
+expect_contains "SQL injection on an added line" "$SCRATCH/r.json" '"rule_id": "py-sql-injection'
 expect_contains "shell=True on an added line" "$SCRATCH/r.json" '"rule_id": "py-subprocess-shell-true"'
 expect_contains "innerHTML on an added line" "$SCRATCH/r.json" '"rule_id": "js-dom-html-injection"'
 expect_not_contains "old os.system line is not in the diff" "$SCRATCH/r.json" '"rule_id": "py-os-system-injection"'
@@ -90,7 +90,8 @@ expect_contains "nothing new" "$SCRATCH/b.json" '"findings": []'
 cp "$SCRATCH/db.py" app/db.py
 expect_exit "baseline after lines moved" 0 "$COPILOT" review --all --baseline "$SCRATCH/baseline.json" --format json -o "$SCRATCH/b2.json"
 expect_contains "new eval reported" "$SCRATCH/b2.json" '"rule_id": "py-eval-injection"'
-expect_not_contains "moved SQL finding stays silenced" "$SCRATCH/b2.json" '"CWE-89"'
+expect_not_contains "moved SQL finding stays silenced" "$SCRATCH/b2.json" '"rule_id": "py-sql-injection'
+grep -E "rule_id|start_line|fingerprint" "$SCRATCH/b2.json" >&2; grep -E "rule_id|fingerprint" "$SCRATCH/baseline.json" >&2
 
 # Pre-commit scopes.
 git checkout -q -- app/db.py

@@ -101,7 +101,8 @@ TEST(Databases, DocumentationTestsAndLookalikesAreNotEvidence) {
   Repo repo({{"README.md", "Point DATABASE_URL at postgres://localhost/db\n"},
              {"tests/conftest.py", "engine = create_engine('sqlite:///:memory:')\n"},
              {"app/notes.py", "# we might use mongodb later\nREDIS_DOCS = 'https://redis.io/docs'\nx = 'myredis://'\n"},
-             {"k8s/deploy.yaml", "containers:\n  - name: api\n    image: acme/postgres-exporter:1.0\n"}});
+             {"k8s/deploy.yaml", "containers:\n  - name: api\n    image: acme/postgres-exporter:1.0\n"},
+             {".github/workflows/ci.yml", "env:\n  DATABASE_URL: \"sqlite://\"\n"}});
   DataSection s = detect_data(repo.input());
   EXPECT_TRUE(s.databases.empty()) << nlohmann::json(s).dump();
 }
@@ -180,6 +181,14 @@ TEST(Migrations, BrokenAlembicIniIsADiagnostic) {
   auto diags = repo.diagnostics();
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].file, "alembic.ini");
+}
+
+TEST(Data, BrokenManifestsAreLeftToTheStackSection) {
+  Repo repo(
+      {{"package.json", "{ \"dependencies\": "}, {"docker-compose.yml", "services:\n  db:\n    image: mysql:8\n"}});
+  DataSection s = detect_data(repo.input());
+  EXPECT_EQ(engines(s), std::vector<std::string>{"mysql"});
+  EXPECT_TRUE(repo.diagnostics().empty());
 }
 
 TEST(Data, JsonShape) {

@@ -53,16 +53,16 @@ TEST(EnvConfig, ReadsAcrossLanguages) {
       {"cmd/main.go", "v := os.Getenv(\"GO_VAR\")\nif x, ok := os.LookupEnv(\"LOOKUP_VAR\"); ok {}\n"},
       {"src/Main.java", "String v = System.getenv(\"JAVA_VAR\");\n"},
       {"src/main.cpp", "const char* home = std::getenv(\"HOME\");\n"},
-      {"lib/config.rb",
-       "a = ENV['RUBY_VAR']\nb = ENV.fetch('RUBY_FETCH', 'x')\nc = ENV.fetch(\"RUBY_BLOCK\") { 1 }\n"},
+      {"lib/config.rb", "a = ENV['RUBY_VAR']\nb = ENV.fetch('RUBY_FETCH', 'x')\nc = ENV.fetch(\"RUBY_BLOCK\") { 1 }\n"},
       {"src/main.rs", "let v = std::env::var(\"RUST_VAR\").unwrap_or(\"x\".into());\n"},
       {"tests/test_settings.py", "os.environ.get('TEST_ONLY_VAR')\n"},
   });
   EXPECT_EQ(names(r.section),
-            (std::vector<std::string>{"API_KEY", "DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE", "GO_VAR", "HOME",
-                                      "JAVA_VAR", "LOG_LEVEL", "LOOKUP_VAR", "OPTIONAL", "PORT", "REDIS_URL",
-                                      "RUBY_BLOCK", "RUBY_FETCH", "RUBY_VAR", "RUST_VAR", "SECRET_KEY", "SENTRY_DSN",
-                                      "STRIPE_KEY", "TIMEOUT"}));
+            (std::vector<std::string>{"API_KEY",    "DATABASE_URL", "DEBUG",      "DJANGO_SETTINGS_MODULE",
+                                      "GO_VAR",     "HOME",         "JAVA_VAR",   "LOG_LEVEL",
+                                      "LOOKUP_VAR", "OPTIONAL",     "PORT",       "REDIS_URL",
+                                      "RUBY_BLOCK", "RUBY_FETCH",   "RUBY_VAR",   "RUST_VAR",
+                                      "SECRET_KEY", "SENTRY_DSN",   "STRIPE_KEY", "TIMEOUT"}));
   std::vector<std::string> with_default;
   for (const auto& v : r.section.variables)
     if (v.has_default) with_default.push_back(v.name);
@@ -94,7 +94,8 @@ TEST(EnvConfig, DocumentationSources) {
        "  flag: process.env.FEATURE_FLAG,\n"
        "};\n"},
       {"src/other.ts", "if (process.env.DATABASE_URL) connect(process.env.DATABASE_URL);\n"},
-      {".env.example", "# Database\nDATABASE_URL=postgres://localhost/app\n# REDIS_URL=redis://localhost\nUNUSED_KEY=1\n"},
+      {".env.example",
+       "# Database\nDATABASE_URL=postgres://localhost/app\n# REDIS_URL=redis://localhost\nUNUSED_KEY=1\n"},
       {"README.md", "Set `API_KEY` before starting.\n"},
       {"docs/configuration.md", "LOG_LEVEL controls verbosity.\n"},
       {"docker-compose.yml", "services:\n  app:\n    environment:\n      SENTRY_DSN: https://example\n"},
@@ -113,8 +114,8 @@ TEST(EnvConfig, DocumentationSources) {
   EXPECT_TRUE(find(r.section, "SENTRY_DSN")->documented);
   EXPECT_FALSE(find(r.section, "FEATURE_FLAG")->documented);  // a real .env documents nothing
   EXPECT_EQ(r.section.undocumented, std::vector<std::string>{"FEATURE_FLAG"});
-  EXPECT_EQ(r.section.documented_files, (std::vector<std::string>{".env.example", "README.md", "docker-compose.yml",
-                                                                  "docs/configuration.md"}));
+  EXPECT_EQ(r.section.documented_files,
+            (std::vector<std::string>{".env.example", "README.md", "docker-compose.yml", "docs/configuration.md"}));
   EXPECT_EQ(r.section.example_only, std::vector<std::string>{"UNUSED_KEY"});
 
   const std::string json = nlohmann::json(r.section).dump();
@@ -123,8 +124,8 @@ TEST(EnvConfig, DocumentationSources) {
 }
 
 TEST(EnvConfig, BrokenComposeDoesNotStopTheSection) {
-  auto r = run({{"main.go", "u := os.Getenv(\"DB_URL\")\n"},
-                {"compose.yaml", "services:\n  app:\n    environment: [DB_URL\n"}});
+  auto r = run(
+      {{"main.go", "u := os.Getenv(\"DB_URL\")\n"}, {"compose.yaml", "services:\n  app:\n    environment: [DB_URL\n"}});
   ASSERT_EQ(r.section.variables.size(), 1u);
   EXPECT_FALSE(r.section.variables[0].documented);
   EXPECT_TRUE(r.diagnostics.empty());  // the services section reports broken compose files

@@ -180,6 +180,14 @@ TEST(DetectLicense, DualLicenseFiles) {
   EXPECT_EQ(detect_license(no_manifest.input()).spdx_id, "Apache-2.0 OR MIT");
 }
 
+TEST(DetectLicense, LesserGplShipsTheGplToo) {
+  Repo repo({{"COPYING", kGpl3},
+             {"COPYING.LESSER", "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\nTERMS AND CONDITIONS\n"}});
+  LicenseSection s = detect_license(repo.input());
+  EXPECT_EQ(s.spdx_id, "LGPL-3.0");
+  EXPECT_EQ(s.file, "COPYING.LESSER");
+}
+
 TEST(DetectLicense, ManifestOnlyAndNothing) {
   Repo declared({{"Cargo.toml", "[package]\nname = \"x\"\nlicense = \"Apache-2.0\"\n"}, {"vendor/lib/LICENSE", kMit}});
   LicenseSection s = detect_license(declared.input());
@@ -306,6 +314,16 @@ TEST(Sbom, ReproducibleAndContentAddressed) {
   nlohmann::json bom = nlohmann::json::parse(write_cyclonedx(StackSection{}, lic, ""));
   EXPECT_EQ(bom["metadata"]["component"]["licenses"][0]["expression"], "MIT OR Apache-2.0");
   EXPECT_TRUE(bom["components"].empty());
+}
+
+TEST(Sbom, BadBytesInManifestsDoNotBreakTheDocument) {
+  StackSection s;
+  Manifest gems{"Gemfile", "rubygems", "bundler", "", {}};
+  gems.dependencies.push_back({"caf\xe9", "= 1.0", "", false, "runtime", 1});
+  s.manifests = {gems};
+  nlohmann::json bom = nlohmann::json::parse(write_cyclonedx(s, LicenseSection{}, "p\xff"));
+  ASSERT_EQ(bom["components"].size(), 1u);
+  EXPECT_EQ(bom["components"][0]["version"], "1.0");
 }
 
 // Checks the document against the CycloneDX 1.5 schema with the node validator, when node is available.

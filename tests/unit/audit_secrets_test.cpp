@@ -45,22 +45,21 @@ TEST(Secrets, DetectsStructuredTokens) {
   const std::string stripe = cat({"sk", "_live_", chars(24, 5)});
   const std::string google = cat({"AI", "za", chars(35, 6)});
   const std::string jwt = cat({"eyJhbGciOiJIUzI1NiJ9", ".", "eyJzdWIiOiIxMjM0NTY3ODkwIn0", ".", chars(43, 8)});
-  const std::string content = cat({"aws_key = \"", aws, "\"\n",            // 1
-                                   "GH = '", ghp, "'\n",                   // 2
-                                   "gitlab: ", glpat, "\n",                // 3
-                                   "slack = \"", slack, "\"\n",            // 4
-                                   "url = \"", hook, "\"\n",               // 5
-                                   "stripe = \"", stripe, "\"\n",          // 6
-                                   "const g = \"", google, "\";\n",        // 7
-                                   "auth = \"", jwt, "\"\n"});             // 8
+  const std::string content = cat({"aws_key = \"", aws,    "\"\n",    // 1
+                                   "GH = '",       ghp,    "'\n",     // 2
+                                   "gitlab: ",     glpat,  "\n",      // 3
+                                   "slack = \"",   slack,  "\"\n",    // 4
+                                   "url = \"",     hook,   "\"\n",    // 5
+                                   "stripe = \"",  stripe, "\"\n",    // 6
+                                   "const g = \"", google, "\";\n",   // 7
+                                   "auth = \"",    jwt,    "\"\n"});  // 8
   auto matches = scan_secrets("src/settings.py", content);
   ASSERT_EQ(matches.size(), 8u);
   std::vector<std::pair<std::string, int>> got;
   for (const auto& m : matches) got.emplace_back(m.rule, m.line);
-  std::vector<std::pair<std::string, int>> want = {{"aws_access_key_id", 1}, {"github_token", 2},
-                                                   {"gitlab_token", 3},      {"slack_token", 4},
-                                                   {"slack_webhook", 5},     {"stripe_key", 6},
-                                                   {"google_api_key", 7},    {"jwt", 8}};
+  std::vector<std::pair<std::string, int>> want = {
+      {"aws_access_key_id", 1}, {"github_token", 2}, {"gitlab_token", 3},   {"slack_token", 4},
+      {"slack_webhook", 5},     {"stripe_key", 6},   {"google_api_key", 7}, {"jwt", 8}};
   EXPECT_EQ(got, want);
   EXPECT_EQ(matches[0].column, 12);
   EXPECT_EQ(matches[0].redacted, "AKIA****");
@@ -99,8 +98,7 @@ TEST(Secrets, PrivateKeyBlockNeedsABody) {
 TEST(Secrets, GenericAssignments) {
   const std::string pw = "Xk9#mQ2vL7pz";
   const std::string api = chars(32, 30);
-  auto matches = scan_secrets("app/db.py", cat({"DB_PASSWORD = \"", pw, "\"\n",
-                                                "config = {\"api_key\": '", api, "'}\n",
+  auto matches = scan_secrets("app/db.py", cat({"DB_PASSWORD = \"", pw, "\"\n", "config = {\"api_key\": '", api, "'}\n",
                                                 "client.token = `", chars(24, 31), "`\n"}));
   ASSERT_EQ(matches.size(), 3u);
   EXPECT_EQ(matches[0].rule, "generic_secret");
@@ -116,9 +114,9 @@ TEST(Secrets, GenericAssignments) {
 TEST(Secrets, UnquotedValuesOnlyInConfigFiles) {
   const std::string line = "DB_PASSWORD=Xk9mQ2vL7pz4\n";
   EXPECT_EQ(scan_secrets(".env", line).size(), 1u);
-  EXPECT_EQ(scan_secrets("src/main/resources/application.properties", "spring.datasource.password=Xk9mQ2vL7pz4\n")
-                .size(),
-            1u);
+  EXPECT_EQ(
+      scan_secrets("src/main/resources/application.properties", "spring.datasource.password=Xk9mQ2vL7pz4\n").size(),
+      1u);
   EXPECT_TRUE(scan_secrets("run.sh", line).empty());
 }
 
@@ -148,7 +146,10 @@ TEST(Secrets, PlaceholdersAndLookupsAreNotSecrets) {
       "passwd = \"aaaaaaaaaaaa\"\n"
       "auth = \"eyJub3Rqc29uIjp9.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstu\"\n"
       "slack = \"xoxb-your-bot-token\"\n"
-      "# password: hunter2 is a common example\n";
+      "# password: hunter2 is a common example\n"
+      "NUMBER_TOKEN = r'[0-9@#.,E+]x9'\n"
+      "elif token == \"#bygroup1x\":\n"
+      ">>> token = 'variable|default:\"Default v4lue\"'\n";
   auto matches = scan_secrets("app/settings.py", content);
   for (const auto& m : matches) ADD_FAILURE() << m.rule << " at line " << m.line;
 }

@@ -23,7 +23,8 @@ Result run(const std::vector<std::pair<std::string, std::string>>& files) {
 std::vector<std::string> ports_of(const ServicesSection& s) {
   std::vector<std::string> out;
   for (const auto& p : s.listen_ports)
-    out.push_back(std::to_string(p.port) + " " + p.source + " " + p.evidence.file + ":" + std::to_string(p.evidence.line));
+    out.push_back(std::to_string(p.port) + " " + p.source + " " + p.evidence.file + ":" +
+                  std::to_string(p.evidence.line));
   return out;
 }
 
@@ -36,18 +37,18 @@ std::vector<std::string> health_of(const ServicesSection& s) {
 
 TEST(Services, MultiStageDockerfile) {
   const std::string dockerfile =
-      "# syntax=docker/dockerfile:1\n"                    // 1
-      "ARG NODE_VERSION=20\n"                             // 2
-      "FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}-alpine AS build\n"  // 3
-      "WORKDIR /app\n"                                    // 4
-      "RUN npm ci \\\n"                                   // 5
-      "  # a comment inside the continuation\n"           // 6
-      "  && npm run build\n"                              // 7
-      "FROM build AS runtime\n"                           // 8
-      "EXPOSE 3000 9229/udp\n"                            // 9
-      "USER node:node\n"                                  // 10
+      "# syntax=docker/dockerfile:1\n"                                                      // 1
+      "ARG NODE_VERSION=20\n"                                                               // 2
+      "FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}-alpine AS build\n"               // 3
+      "WORKDIR /app\n"                                                                      // 4
+      "RUN npm ci \\\n"                                                                     // 5
+      "  # a comment inside the continuation\n"                                             // 6
+      "  && npm run build\n"                                                                // 7
+      "FROM build AS runtime\n"                                                             // 8
+      "EXPOSE 3000 9229/udp\n"                                                              // 9
+      "USER node:node\n"                                                                    // 10
       "HEALTHCHECK --interval=30s CMD wget -qO- http://localhost:3000/healthz || exit 1\n"  // 11
-      "CMD [\"node\", \"server.js\", \"--port\", \"3000\"]\n";  // 12
+      "CMD [\"node\", \"server.js\", \"--port\", \"3000\"]\n";                              // 12
   auto r = run({{"Dockerfile", dockerfile}});
   ASSERT_EQ(r.section.dockerfiles.size(), 1u);
   const auto& d = r.section.dockerfiles[0];
@@ -112,6 +113,10 @@ TEST(Services, FinalStageInheritsUserAndIgnoresHeredocs) {
   EXPECT_EQ(df.stages[2].line, 8);
   EXPECT_EQ(df.user, "app");
   EXPECT_TRUE(df.non_root);
+
+  // `<<` without a closing line is not a heredoc and hides nothing.
+  auto shell = parse_dockerfile("Dockerfile", "FROM alpine\nRUN cat <<EOF >/dev/null || true\nUSER nobody\n");
+  EXPECT_EQ(shell.user, "nobody");
 }
 
 TEST(Services, DockerfileWithoutFromIsADiagnostic) {
@@ -124,39 +129,39 @@ TEST(Services, DockerfileWithoutFromIsADiagnostic) {
 
 TEST(Services, ComposeServices) {
   const std::string compose =
-      "services:\n"                                  // 1
-      "  web:\n"                                     // 2
-      "    build: .\n"                               // 3
-      "    ports:\n"                                 // 4
-      "      - \"8080:80\"\n"                        // 5
-      "      - target: 443\n"                        // 6
-      "        published: 8443\n"                    // 7
-      "        protocol: tcp\n"                      // 8
-      "    depends_on: [db, cache]\n"                // 9
-      "    environment:\n"                           // 10
-      "      - SECRET_KEY=Vq8#kd03LmZp\n"            // 11
-      "      - DEBUG\n"                              // 12
-      "  db:\n"                                      // 13
-      "    image: postgres:16\n"                     // 14
-      "    environment:\n"                           // 15
-      "      POSTGRES_PASSWORD: Tx5!pl09QrWn\n"      // 16
-      "      POSTGRES_DB: app\n"                     // 17
-      "    volumes:\n"                               // 18
-      "      - pgdata:/var/lib/postgresql/data\n"    // 19
-      "      - type: bind\n"                         // 20
-      "        source: ./init\n"                     // 21
+      "services:\n"                                    // 1
+      "  web:\n"                                       // 2
+      "    build: .\n"                                 // 3
+      "    ports:\n"                                   // 4
+      "      - \"8080:80\"\n"                          // 5
+      "      - target: 443\n"                          // 6
+      "        published: 8443\n"                      // 7
+      "        protocol: tcp\n"                        // 8
+      "    depends_on: [db, cache]\n"                  // 9
+      "    environment:\n"                             // 10
+      "      - SECRET_KEY=Vq8#kd03LmZp\n"              // 11
+      "      - DEBUG\n"                                // 12
+      "  db:\n"                                        // 13
+      "    image: postgres:16\n"                       // 14
+      "    environment:\n"                             // 15
+      "      POSTGRES_PASSWORD: Tx5!pl09QrWn\n"        // 16
+      "      POSTGRES_DB: app\n"                       // 17
+      "    volumes:\n"                                 // 18
+      "      - pgdata:/var/lib/postgresql/data\n"      // 19
+      "      - type: bind\n"                           // 20
+      "        source: ./init\n"                       // 21
       "        target: /docker-entrypoint-initdb.d\n"  // 22
-      "    healthcheck:\n"                           // 23
-      "      test: [\"CMD\", \"pg_isready\"]\n"      // 24
-      "  cache:\n"                                   // 25
-      "    image: redis:7\n"                         // 26
-      "    build:\n"                                 // 27
-      "      context: ./cache\n"                     // 28
-      "    depends_on:\n"                            // 29
-      "      db:\n"                                  // 30
-      "        condition: service_healthy\n"         // 31
-      "    healthcheck:\n"                           // 32
-      "      disable: true\n"                        // 33
+      "    healthcheck:\n"                             // 23
+      "      test: [\"CMD\", \"pg_isready\"]\n"        // 24
+      "  cache:\n"                                     // 25
+      "    image: redis:7\n"                           // 26
+      "    build:\n"                                   // 27
+      "      context: ./cache\n"                       // 28
+      "    depends_on:\n"                              // 29
+      "      db:\n"                                    // 30
+      "        condition: service_healthy\n"           // 31
+      "    healthcheck:\n"                             // 32
+      "      disable: true\n"                          // 33
       "volumes:\n"
       "  pgdata:\n";
   auto r = run({{"docker-compose.yml", compose}});
@@ -193,6 +198,16 @@ TEST(Services, ComposeServices) {
   EXPECT_EQ(json.find("Tx5!pl09QrWn"), std::string::npos);
 }
 
+TEST(Services, LegacyComposeListsServicesAtTheTop) {
+  auto cf = parse_compose("docker-compose.yml",
+                          "web:\n  image: nginx\n  links: [db]\ndb:\n  image: mysql:5\nx-notes:\n  a: 1\n", nullptr);
+  ASSERT_TRUE(cf.has_value());
+  ASSERT_EQ(cf->services.size(), 2u);
+  EXPECT_EQ(cf->services[0].name, "db");
+  EXPECT_EQ(cf->services[1].name, "web");
+  EXPECT_FALSE(parse_compose("compose.yaml", "services: [\n", nullptr).has_value());
+}
+
 TEST(Services, BrokenYamlIsADiagnosticNotACrash) {
   auto r = run({{"compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"\n"},
                 {"k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n   bad: indent\n"},
@@ -215,47 +230,48 @@ TEST(Services, BrokenYamlIsADiagnosticNotACrash) {
 
 TEST(Services, KubernetesManifests) {
   const std::string manifests =
-      "apiVersion: apps/v1\n"              // 1
-      "kind: Deployment\n"                 // 2
-      "metadata:\n"                        // 3
-      "  name: api\n"                      // 4
-      "  namespace: shop\n"                // 5
-      "spec:\n"                            // 6
-      "  template:\n"                      // 7
-      "    spec:\n"                        // 8
-      "      initContainers:\n"            // 9
-      "        - name: migrate\n"          // 10
-      "          image: shop/migrate:1\n"  // 11
-      "      containers:\n"                // 12
-      "        - name: api\n"              // 13
-      "          image: shop/api:1.4\n"    // 14
-      "          livenessProbe:\n"         // 15
-      "            httpGet: {path: /livez, port: 8080}\n"  // 16
-      "          readinessProbe:\n"        // 17
+      "apiVersion: apps/v1\n"                               // 1
+      "kind: Deployment\n"                                  // 2
+      "metadata:\n"                                         // 3
+      "  name: api\n"                                       // 4
+      "  namespace: shop\n"                                 // 5
+      "spec:\n"                                             // 6
+      "  template:\n"                                       // 7
+      "    spec:\n"                                         // 8
+      "      initContainers:\n"                             // 9
+      "        - name: migrate\n"                           // 10
+      "          image: shop/migrate:1\n"                   // 11
+      "      containers:\n"                                 // 12
+      "        - name: api\n"                               // 13
+      "          image: shop/api:1.4\n"                     // 14
+      "          livenessProbe:\n"                          // 15
+      "            httpGet: {path: /livez, port: 8080}\n"   // 16
+      "          readinessProbe:\n"                         // 17
       "            httpGet: {path: /readyz, port: 8080}\n"  // 18
-      "          resources:\n"             // 19
-      "            limits: {cpu: 500m, memory: 256Mi}\n"  // 20
-      "        - name: sidecar\n"          // 21
-      "          image: envoy:1.30\n"      // 22
-      "---\n"                              // 23
-      "apiVersion: v1\n"                   // 24
-      "kind: Service\n"                    // 25
-      "metadata:\n"                        // 26
-      "  name: api\n"                      // 27
-      "---\n"                              // 28
-      "apiVersion: batch/v1\n"             // 29
-      "kind: CronJob\n"                    // 30
-      "metadata: {name: nightly}\n"        // 31
-      "spec:\n"                            // 32
-      "  jobTemplate:\n"                   // 33
-      "    spec:\n"                        // 34
-      "      template:\n"                  // 35
-      "        spec:\n"                    // 36
-      "          containers:\n"            // 37
-      "            - name: job\n"          // 38
-      "              image: shop/jobs:2\n";  // 39
+      "          resources:\n"                              // 19
+      "            limits: {cpu: 500m, memory: 256Mi}\n"    // 20
+      "        - name: sidecar\n"                           // 21
+      "          image: envoy:1.30\n"                       // 22
+      "---\n"                                               // 23
+      "apiVersion: v1\n"                                    // 24
+      "kind: Service\n"                                     // 25
+      "metadata:\n"                                         // 26
+      "  name: api\n"                                       // 27
+      "---\n"                                               // 28
+      "apiVersion: batch/v1\n"                              // 29
+      "kind: CronJob\n"                                     // 30
+      "metadata: {name: nightly}\n"                         // 31
+      "spec:\n"                                             // 32
+      "  jobTemplate:\n"                                    // 33
+      "    spec:\n"                                         // 34
+      "      template:\n"                                   // 35
+      "        spec:\n"                                     // 36
+      "          containers:\n"                             // 37
+      "            - name: job\n"                           // 38
+      "              image: shop/jobs:2\n";                 // 39
   auto r = run({{"k8s/api.yaml", manifests},
-                {"charts/shop/templates/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"},
+                {"charts/shop/templates/deploy.yaml",
+                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"},
                 {"openapi.yaml", "openapi: 3.0.0\ninfo: {title: x}\n"}});
   ASSERT_EQ(r.section.kubernetes.size(), 3u);
   const auto& dep = r.section.kubernetes[0];
@@ -324,9 +340,11 @@ TEST(Services, ListenPortsInCode) {
        "    )\n"},
       {"legacy/app.py", "app.run(debug=True, port=5000)\ncache = redis.Redis(host='cache', port=6379)\n"},
       {"cmd/api/main.go", "func main() {\n\tlog.Fatal(http.ListenAndServe(\":8081\", mux))\n}\n"},
-      {"settings.py", "DATABASES = {'default': {'PORT': '5432', 'HOST': 'db'}}\nPORT = int(os.environ.get('PORT', 9000))\n"},
+      {"settings.py",
+       "DATABASES = {'default': {'PORT': '5432', 'HOST': 'db'}}\nPORT = int(os.environ.get('PORT', 9000))\n"},
       {"src/main/resources/application.properties", "spring.application.name=shop\nserver.port=9090\n"},
-      {"src/main/resources/application.yml", "spring:\n  profiles: dev\nserver:\n  port: 9091\nmanagement:\n  port: 9999\n"},
+      {"src/main/resources/application.yml",
+       "spring:\n  profiles: dev\nserver:\n  port: 9091\nmanagement:\n  port: 9999\n"},
       {"tests/test_server.js", "app.listen(4000);\n"},
   });
   EXPECT_EQ(ports_of(r.section), (std::vector<std::string>{

@@ -61,17 +61,17 @@ const std::vector<std::vector<std::string>>& required_captures(const std::string
 
 TaintPattern load_entry(const YAML::Node& e, const std::string& section, const std::vector<std::string>& langs) {
   TaintPattern p;
-  YAML::Node query_node = e;
   if (e.IsMap()) {
     for (auto it = e.begin(); it != e.end(); ++it)
       if (!kEntryKeys.count(it->first.Scalar()))
         throw LoadError{line_of(it->first), "unknown key '" + it->first.Scalar() + "' in " + section};
     if (!e["query"]) throw LoadError{line_of(e), section + " entry needs a query"};
-    query_node = e["query"];
     if (e["label"]) p.label = e["label"].as<std::string>();
   } else if (!e.IsScalar()) {
     throw LoadError{line_of(e), section + " entries are queries or mappings with a query"};
   }
+  // yaml-cpp nodes are references: assigning one would overwrite the entry, so bind once.
+  const YAML::Node query_node = e.IsMap() ? e["query"] : e;
   p.query_text = query_node.as<std::string>();
   std::vector<std::string> only = e.IsMap() ? string_list(e["languages"]) : std::vector<std::string>{};
   for (const auto& l : only)

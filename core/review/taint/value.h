@@ -63,6 +63,7 @@ struct Step {
   FlowStep step;
   std::shared_ptr<const Step> prev;
   int length = 1;
+  std::string origin;  ///< first step only: the source expression's text
 };
 using PathPtr = std::shared_ptr<const Step>;
 

@@ -12,3 +12,9 @@ def merge(update, base: dict | None = None, keys=("id", "name"), frozen=frozense
 
 def scale(values, factor=1.0, label="x", limit=len("abc")):
     return [v * factor for v in values], label, limit
+
+
+def fib(n, _memo={}):
+    if n not in _memo:
+        _memo[n] = n if n < 2 else fib(n - 1) + fib(n - 2)
+    return _memo[n]

@@ -11,3 +11,6 @@ class Invoice:
         self.customer = customer
         self.lines = list(lines)
         self.lines[0] = self.lines[-1]
+
+
+TimeoutError = TimeoutError

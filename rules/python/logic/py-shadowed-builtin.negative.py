@@ -16,3 +16,12 @@ def tally(rows, kind="order"):
     largest = max((r.amount for r in matching), default=0)
     total = sum(r.amount for r in matching)
     return largest, total, len(matching), User(id=1).type
+
+
+class Codec:
+    def encode(self, input, errors="strict"):
+        return input.encode("ascii", errors), len(input)
+
+
+def total_length(chunks, len=len, sum=sum):
+    return sum(len(c) for c in chunks)

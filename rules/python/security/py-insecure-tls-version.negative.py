@@ -15,3 +15,10 @@ def server(cert, key):
 
 # ssl.PROTOCOL_TLSv1 is deprecated
 DISABLED = ["SSLv3", "TLSv1", "TLSv1.1"]
+
+
+def too_old(version):
+    return version in (ssl.TLSVersion.SSLv3, ssl.TLSVersion.TLSv1)
+
+
+LEGACY_NAMES = {ssl.PROTOCOL_TLS_CLIENT: "tls-client"}

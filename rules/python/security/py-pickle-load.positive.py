@@ -41,3 +41,10 @@ def load_array(path):
 def stream(fh):
     # expect: py-pickle-load
     return pickle.Unpickler(fh).load()
+
+
+def read_record(fh):
+    from pickle import Unpickler
+
+    # expect: py-pickle-load
+    return Unpickler(fh).load()

@@ -43,3 +43,8 @@ def run_job(executor, job):
 
 # cursor.execute(f"SELECT * FROM users WHERE name = '{name}'") in a comment is fine
 EXAMPLE = "cursor.execute('SELECT ' + col)"
+
+
+def count_rows(cursor, connection, table_name):
+    cursor.execute("SELECT COUNT(*) FROM %s" % connection.ops.quote_name(table_name))
+    return cursor.fetchone()[0]

@@ -36,3 +36,12 @@ class Repo:
             f"where tag = '{tag}'"
         )
         return self.conn.execute(q)
+
+
+def report(cursor, region):
+    sql = (
+        # expect: py-sql-injection-string-built
+        "SELECT region, SUM(total) FROM sales "
+        "WHERE region = '%s' GROUP BY region" % region
+    )
+    cursor.execute(sql)

@@ -15,3 +15,12 @@ def pool():
 
 
 # ctx.verify_mode = ssl.CERT_NONE would accept anything
+
+
+def is_verifying(ctx):
+    return ctx.verify_mode != ssl.CERT_NONE
+
+
+def describe(mode):
+    names = {ssl.CERT_NONE: "none", ssl.CERT_REQUIRED: "required"}
+    return names[mode]

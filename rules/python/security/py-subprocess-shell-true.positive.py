@@ -31,3 +31,8 @@ def grep(pattern, path):
 def run_named(command_line):
     # expect: py-subprocess-shell-true
     subprocess.run(args=command_line, shell=True)
+
+
+def list_dir(user_dir):
+    # expect: py-subprocess-shell-true
+    return subprocess.check_output(["ls -la " + user_dir], shell=True)

@@ -1,5 +1,4 @@
 import os
-import shutil
 import tarfile
 import zipfile
 
@@ -22,15 +21,11 @@ def with_callable(tar, dest):
     tar.extractall(dest, filter=tarfile.data_filter)
 
 
-def restore(archive_path, target):
-    shutil.unpack_archive(archive_path, target, filter="data")
-
-
 def zipped(path, dest):
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             archive.extract(name, dest)
 
 
-def pattern(regex, text):
-    return regex.extract(text)
+def compare(start_fmt, end_fmt, field):
+    return start_fmt.extract(field) != end_fmt.extract(field)

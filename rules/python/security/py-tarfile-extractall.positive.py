@@ -1,4 +1,3 @@
-import shutil
 import tarfile
 
 
@@ -11,11 +10,6 @@ def install_bundle(upload_path, dest):
 def unpack(fileobj, dest):
     # expect: py-tarfile-extractall
     tarfile.open(fileobj=fileobj, mode="r:gz").extractall(path=dest)
-
-
-def restore(archive_path, target):
-    # expect: py-tarfile-extractall
-    shutil.unpack_archive(archive_path, target)
 
 
 def single(tar, member, dest):

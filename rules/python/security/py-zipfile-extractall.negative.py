@@ -15,3 +15,7 @@ def import_theme(upload, dest):
 def listing(path):
     with zipfile.ZipFile(path) as archive:
         return archive.namelist()
+
+
+def metadata_only(archive, dest, dist_info):
+    archive.extractall(path=dest, members=dist_info)

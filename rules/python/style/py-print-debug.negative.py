@@ -28,3 +28,17 @@ def main():
 if __name__ == "__main__":
     print("starting")
     main()
+
+
+def print_summary(rows):
+    print(f"{len(rows)} rows")
+
+
+class Client:
+    def __init__(self, debuglevel=0):
+        self.debuglevel = debuglevel
+
+    def send(self, line):
+        if self.debuglevel > 1:
+            print("*put*", repr(line))
+        return line
