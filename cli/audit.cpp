@@ -1,7 +1,8 @@
 // `copilot audit [PATH]`
+#include "audit/audit.h"
+
 #include <spdlog/spdlog.h>
 
-#include "audit/audit.h"
 #include "audit/sbom.h"
 #include "commands.h"
 #include "report/audit_formats.h"
@@ -44,7 +45,8 @@ int run_audit(const AuditFlags& flags, const GlobalOptions& global) {
   auto report = audit::run_audit(req);
   if (!report) throw Failure{kRuntime, report.error().message};
   for (const auto& w : report->warnings)
-    spdlog::warn("{}{}{}", w.file, w.line ? ":" + std::to_string(w.line) : "", (w.file.empty() ? "" : ": ") + w.message);
+    spdlog::warn("{}{}{}", w.file, w.line ? ":" + std::to_string(w.line) : "",
+                 (w.file.empty() ? "" : ": ") + w.message);
 
   if (flags.sbom) {
     std::string bom = audit::write_cyclonedx(report->stack, report->license, report->project);

@@ -33,7 +33,7 @@ void setup_logging(const GlobalOptions& global, const std::string& log_format) {
   } else {
     spdlog::set_pattern("copilot: %^%l%$: %v");
   }
-  spdlog::set_level(global.quiet ? spdlog::level::err
+  spdlog::set_level(global.quiet          ? spdlog::level::err
                     : global.verbose >= 2 ? spdlog::level::trace
                     : global.verbose == 1 ? spdlog::level::debug
                                           : spdlog::level::warn);

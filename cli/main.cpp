@@ -13,7 +13,8 @@ using copilot::cli::Command;
 // Subcommands are rows: adding one is one row and one file.
 constexpr Command kCommands[] = {
     {"audit", "Report what a repository contains and how ready it is for production", copilot::cli::attach_audit},
-    {"review", "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
+    {"review",
+     "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
 };

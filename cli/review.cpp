@@ -1,9 +1,10 @@
 // `copilot review [PATHS...]`
+#include "review/review.h"
+
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
 #include "report/review_formats.h"
-#include "review/review.h"
 #include "util/files.h"
 
 namespace copilot::cli {
@@ -33,8 +34,8 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
     throw Failure{kUsage, "choose one of --base, --staged, --worktree and --all"};
   review::ReviewRequest req;
   req.root = flags.root;
-  req.mode = flags.all ? review::ScopeMode::all
-             : flags.staged ? review::ScopeMode::staged
+  req.mode = flags.all        ? review::ScopeMode::all
+             : flags.staged   ? review::ScopeMode::staged
              : flags.worktree ? review::ScopeMode::worktree
                               : review::ScopeMode::range;
   req.base = flags.base.value_or("");
@@ -45,19 +46,22 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
   req.builtin_rules = !flags.no_builtin_rules;
   std::string filter = flags.filter.value_or(cfg.review_filter);
   auto parsed_filter = review::parse_diff_filter(filter);
-  if (!parsed_filter) throw Failure{kUsage, "unknown --filter '" + filter + "' (use added, diff_context, file, nofilter)"};
+  if (!parsed_filter)
+    throw Failure{kUsage, "unknown --filter '" + filter + "' (use added, diff_context, file, nofilter)"};
   req.filter = *parsed_filter;
   if (flags.baseline) req.baseline = *flags.baseline;
   req.max_file_size = static_cast<uint64_t>(cfg.max_file_size_mib) << 20;
 
   std::string format = flags.format.value_or(cfg.format);
   const report::ReviewFormat* writer = report::find_review_format(format);
-  if (!writer) throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
+  if (!writer)
+    throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
   std::string fail_on = flags.fail_on.value_or(cfg.review_fail_on);
   std::optional<review::Severity> gate;
   if (fail_on != "none") {
     gate = review::parse_severity(fail_on);
-    if (!gate) throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
+    if (!gate)
+      throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
   }
   double min_conf = flags.min_confidence.value_or(cfg.review_min_confidence);
   req.config = std::move(cfg);

@@ -57,7 +57,8 @@ void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int(
   auto flags = std::make_shared<RulesFlags>();
   sub.require_subcommand(1);
   for (const char* name : {"list", "test"}) {
-    CLI::App* cmd = sub.add_subcommand(name, std::string(name) == "list" ? "List the rules" : "Run every rule's examples");
+    CLI::App* cmd =
+        sub.add_subcommand(name, std::string(name) == "list" ? "List the rules" : "Run every rule's examples");
     cmd->add_option("--rules", flags->dirs, "Rule directory (default: the built-in rules)");
     bool is_test = std::string(name) == "test";
     cmd->callback([flags, &global, &run, is_test] {

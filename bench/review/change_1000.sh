@@ -32,14 +32,14 @@ git_q add -A
 git_q commit -q -m "Import 50 Django modules"
 git_q checkout -q -b change
 
-# Five 20-line additions in rotation (blank separator + 19 lines of code), a
+# Five 20-line additions in rotation (two blank lines + 18 lines of code), a
 # mix of ordinary code and code some rules flag (SQL built with %, print,
 # bare except, a mutable default, a query in a loop).
 add_code() {
-  local file="$1" n="$2"
+  local n="$1"
+  printf '\n\n'
   case $(( n % 5 )) in
   0) cat <<PY ;;
-
 def bench_summarise_rows_$n(rows, limit=None):
     """Return (count, total) over the numeric values of rows, up to limit."""
     count = 0
@@ -60,7 +60,6 @@ def bench_summarise_rows_$n(rows, limit=None):
     return count, total
 PY
   1) cat <<PY ;;
-
 def bench_lookup_user_$n(connection, username):
     """Fetch a user row by name (deliberately built with % formatting)."""
     cursor = connection.cursor()
@@ -68,6 +67,7 @@ def bench_lookup_user_$n(connection, username):
     cursor.execute(query)
     row = cursor.fetchone()
     if row is None:
+        cursor.close()
         return None
     user_id, email = row
     result = {
@@ -78,11 +78,8 @@ def bench_lookup_user_$n(connection, username):
     print("looked up", username)
     cursor.close()
     return result
-
-
 PY
   2) cat <<PY ;;
-
 class BenchCache$n:
     """A tiny bounded mapping used by the benchmark change."""
 
@@ -103,7 +100,6 @@ class BenchCache$n:
         return len(self.items)
 PY
   3) cat <<PY ;;
-
 def bench_load_settings_$n(path):
     """Read KEY=VALUE lines from path into a dict, ignoring comments."""
     settings = {}
@@ -119,12 +115,11 @@ def bench_load_settings_$n(path):
         pass
     if settings.get("DEBUG") == None:
         settings["DEBUG"] = "0"
+    if settings.get("SECRET_KEY") is None:
+        settings["SECRET_KEY"] = ""
     return settings
-
-
 PY
   4) cat <<PY ;;
-
 def bench_order_totals_$n(order_ids):
     """Sum the line totals of each order (one query per order)."""
     from django.apps import apps
@@ -140,15 +135,15 @@ def bench_order_totals_$n(order_ids):
     names = ""
     for order_id in totals:
         names += str(order_id) + ","
+    if not names:
+        return totals, ""
     return totals, names.rstrip(",")
-
-
 PY
   esac
 }
 n=0
 for f in "${files[@]}"; do
-  add_code "$f" "$n" >>"$REPO/$f"
+  add_code "$n" >>"$REPO/$f"
   n=$((n + 1))
 done
 git_q commit -q -a -m "Add helpers to 50 modules"

@@ -76,5 +76,5 @@ peak_rss_kib() {
 machine_line() {
   local cpu
   cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
-  echo "Machine: $(nproc) CPUs (${cpu:-unknown CPU}), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); copilot $("$COPILOT" --version 2>/dev/null | head -1)"
+  echo "Machine: $(nproc) CPUs (${cpu:-unknown CPU}), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $("$COPILOT" --version 2>/dev/null | head -1)"
 }

@@ -659,7 +659,10 @@ void travis(const YAML::Node& root, Builder& b) {
 
 void jenkins(std::string_view content, Builder& b) {
   static const auto stage_re = compile(R"(\bstage\s*\(\s*['"]([^'"]+)['"])");
-  static const auto step_re = compile(R"(\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?('''|"""|'|"))");
+  // sh 'cmd', sh("cmd"), sh label: 'x', script: 'cmd', sh """...""" (other named arguments skipped).
+  static const auto step_re =
+      compile(R"(\b(?:sh|bat|powershell|pwsh)\b[\s(]*(?:\w+\s*:\s*(?:'[^']*'|"[^"]*"|\w+)\s*,\s*)*(?:script\s*:\s*)?)"
+              R"(('''|"""|'|"))");
   auto lines = util::split_lines(content);
   std::string block;  // closing delimiter while inside a ''' or """ script
   bool in_comment = false;

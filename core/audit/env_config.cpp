@@ -98,14 +98,8 @@ constexpr std::string_view kReadHints[] = {"environ", "process.env", "getenv",  
                                            "Getenv",  "LookupEnv",   "ENV",      "env::var", "EnvironmentVariable",
                                            "env(",    "get_env",     "fetch_env"};
 
-bool has_hint(std::string_view text) {
-  for (auto h : kReadHints)
-    if (text.find(h) != std::string_view::npos) return true;
-  return false;
-}
-
-// Indexes of the lines holding a hint, found in one pass over the file.
-std::vector<size_t> hint_lines(std::string_view content, const std::vector<std::string_view>& lines) {
+// Any hint: one regex, so a file is searched in a single pass.
+const RE2& hint_re() {
   static const auto re = [] {
     std::string alternation;
     for (auto h : kReadHints) alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(h);
@@ -113,6 +107,12 @@ std::vector<size_t> hint_lines(std::string_view content, const std::vector<std::
     opts.set_log_errors(false);
     return std::make_unique<RE2>(alternation, opts);
   }();
+  return *re;
+}
+
+// Indexes of the lines holding a hint.
+std::vector<size_t> hint_lines(std::string_view content, const std::vector<std::string_view>& lines) {
+  const RE2* re = &hint_re();
   std::vector<size_t> out;
   re2::StringPiece text(content.data(), content.size()), hit;
   auto offset = [&](size_t i) { return static_cast<size_t>(lines[i].data() - content.data()); };
@@ -193,7 +193,7 @@ void destructured_reads(std::string_view line, int ln, std::vector<Read>& out) {
 std::vector<Read> scan_reads(const workspace::FileEntry& f, std::string_view lang) {
   std::vector<Read> out;
   const Patterns& pats = patterns_for(lang);
-  if (pats.empty() || !has_hint(f.content)) return out;
+  if (pats.empty() || !RE2::PartialMatch(re2::StringPiece(f.content), hint_re())) return out;
   // Bare `environ` is only os.environ when imported that way (WSGI handlers
   // call their request dict `environ` too).
   static const auto import_environ = compile(R"((?m)^\s*from\s+os\s+import\b[^\n]*\benviron\b)");
@@ -271,19 +271,21 @@ std::vector<std::string> example_keys(std::string_view content) {
 }
 
 // Words of a document that are also variable names the code reads.
-std::set<std::string> mentioned(std::string_view text, const std::unordered_set<std::string>& names) {
+std::set<std::string> mentioned(std::string_view text, const std::unordered_set<std::string_view>& names) {
+  auto word_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  };
   std::set<std::string> out;
   size_t i = 0;
   while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!(std::isalpha(c) || c == '_')) {
+    if (!word_char(text[i])) {
       ++i;
       continue;
     }
     size_t b = i;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
-    std::string word(text.substr(b, i - b));
-    if (names.count(word)) out.insert(std::move(word));
+    while (i < text.size() && word_char(text[i])) ++i;
+    std::string_view word = text.substr(b, i - b);
+    if (names.count(word)) out.emplace(word);
   }
   return out;
 }
@@ -445,7 +447,7 @@ ConfigSection detect_config(const AuditInput& input) {
       v.locations.push_back(std::move(ev));
     }
   }
-  std::unordered_set<std::string> names;
+  std::unordered_set<std::string_view> names;  // views of the keys of `vars`
   for (auto& [name, v] : vars) {
     names.insert(name);
     std::sort(v.locations.begin(), v.locations.end());
@@ -461,7 +463,7 @@ ConfigSection detect_config(const AuditInput& input) {
   // .env holds values and is never opened here.
   std::set<std::string> documented, example_keys_all, doc_files;
   for (const auto& f : files) {
-    if (!f.loaded) continue;
+    if (!f.analysed()) continue;  // a vendored README documents someone else's code
     std::set<std::string> found;
     if (is_env_example(f.path)) {
       doc_files.insert(f.path);
@@ -471,7 +473,7 @@ ConfigSection detect_config(const AuditInput& input) {
       }
     } else if (is_readme(f.path) || is_doc(f.path)) {
       found = mentioned(f.content, names);
-    } else if (is_compose_file(f.path) && f.analysed()) {
+    } else if (is_compose_file(f.path)) {
       // Broken compose YAML is reported by the services section.
       if (auto cf = parse_compose(f.path, f.content, nullptr))
         for (const auto& s : cf->services) found.insert(s.environment.begin(), s.environment.end());

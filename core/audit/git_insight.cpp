@@ -46,7 +46,8 @@ GitSection git_insight(const AuditInput& input, int64_t now_unix) {
         fi.top_author = email;
       }
     }
-    fi.top_share = fi.churn > 0 ? std::round(100.0 * static_cast<double>(best) / static_cast<double>(fi.churn)) / 100 : 0;
+    fi.top_share =
+        fi.churn > 0 ? std::round(100.0 * static_cast<double>(best) / static_cast<double>(fi.churn)) / 100 : 0;
     total_churn += fi.churn;
     files.push_back(std::move(fi));
   }
@@ -63,17 +64,22 @@ GitSection git_insight(const AuditInput& input, int64_t now_unix) {
   }
 
   double max_score = 0;
-  for (const auto& f : files) max_score = std::max(max_score, static_cast<double>(f.churn) * static_cast<double>(f.size_lines));
+  for (const auto& f : files)
+    max_score = std::max(max_score, static_cast<double>(f.churn) * static_cast<double>(f.size_lines));
   for (auto& f : files)
-    f.hotspot = max_score > 0 ? std::round(1000.0 * static_cast<double>(f.churn) * static_cast<double>(f.size_lines) / max_score) / 10 : 0;
+    f.hotspot =
+        max_score > 0
+            ? std::round(1000.0 * static_cast<double>(f.churn) * static_cast<double>(f.size_lines) / max_score) / 10
+            : 0;
 
   out.churn = files;
   std::sort(out.churn.begin(), out.churn.end(),
             [](const auto& a, const auto& b) { return a.churn != b.churn ? a.churn > b.churn : a.path < b.path; });
   if (out.churn.size() > kTopFiles) out.churn.resize(kTopFiles);
   out.hotspots = files;
-  std::sort(out.hotspots.begin(), out.hotspots.end(),
-            [](const auto& a, const auto& b) { return a.hotspot != b.hotspot ? a.hotspot > b.hotspot : a.path < b.path; });
+  std::sort(out.hotspots.begin(), out.hotspots.end(), [](const auto& a, const auto& b) {
+    return a.hotspot != b.hotspot ? a.hotspot > b.hotspot : a.path < b.path;
+  });
   if (out.hotspots.size() > kTopFiles) out.hotspots.resize(kTopFiles);
   return out;
 }

@@ -18,11 +18,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AuthorSummary, name, email, commits)
 struct FileInsight {
   std::string path;
   int commits = 0;
-  int64_t churn = 0;        ///< lines added + deleted in the window
-  int64_t size_lines = 0;   ///< current lines of code
-  std::string top_author;   ///< email of the author with most churn
-  double top_share = 0;     ///< that author's share of the churn, 0–1
-  double hotspot = 0;       ///< churn × code lines, normalised to the largest = 100
+  int64_t churn = 0;       ///< lines added + deleted in the window
+  int64_t size_lines = 0;  ///< current lines of code
+  std::string top_author;  ///< email of the author with most churn
+  double top_share = 0;    ///< that author's share of the churn, 0–1
+  double hotspot = 0;      ///< churn × code lines, normalised to the largest = 100
 };
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FileInsight, path, commits, churn, size_lines, top_author, top_share, hotspot)
 
@@ -32,7 +32,7 @@ struct GitSection {
   int since_days = 0;
   int commits = 0;
   std::vector<AuthorSummary> authors;
-  int bus_factor = 0;  ///< fewest authors who together own half of the churn
+  int bus_factor = 0;                 ///< fewest authors who together own half of the churn
   std::vector<FileInsight> churn;     ///< top files by churn
   std::vector<FileInsight> hotspots;  ///< top files by churn × size
 };

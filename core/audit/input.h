@@ -11,7 +11,7 @@
 namespace copilot::audit {
 
 struct AuditOptions {
-  int since_days = 90;                         ///< git insight window
+  int since_days = 90;                        ///< git insight window
   std::vector<std::string> secret_allowlist;  ///< secret fingerprints to silence
   unsigned jobs = 0;
 };

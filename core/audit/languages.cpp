@@ -48,9 +48,8 @@ LanguagesSection count_languages(const AuditInput& input) {
     out.total.blank += t.blank;
     out.languages.push_back(t);
   }
-  std::sort(out.languages.begin(), out.languages.end(), [](const auto& a, const auto& b) {
-    return a.code != b.code ? a.code > b.code : a.name < b.name;
-  });
+  std::sort(out.languages.begin(), out.languages.end(),
+            [](const auto& a, const auto& b) { return a.code != b.code ? a.code > b.code : a.name < b.name; });
   return out;
 }
 

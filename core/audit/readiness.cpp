@@ -28,14 +28,15 @@ ReadinessSection score_readiness(const AuditReport& r, const workspace::Workspac
   };
 
   add("tests", "Tests are present", 15, r.tests.test_functions > 0,
-      r.tests.test_functions > 0 ? fmt::format("{} test functions in {} files", r.tests.test_functions, r.tests.test_files)
-                                 : "no test functions found");
+      r.tests.test_functions > 0
+          ? fmt::format("{} test functions in {} files", r.tests.test_functions, r.tests.test_files)
+          : "no test functions found");
 
   std::string ci_test;
   for (const auto& p : r.ci.pipelines)
     if (p.runs(CiCapability::test)) ci_test = p.file;
   add("ci-runs-tests", "CI runs the tests", 15, !ci_test.empty(),
-      !ci_test.empty() ? ci_test + " runs tests"
+      !ci_test.empty()         ? ci_test + " runs tests"
       : r.ci.pipelines.empty() ? "no CI pipeline found"
                                : "CI pipelines found, but none runs tests");
 
@@ -58,16 +59,16 @@ ReadinessSection score_readiness(const AuditReport& r, const workspace::Workspac
   std::string docker_reason = "no Dockerfile found";
   if (weak)
     docker_reason = weak->file + (!weak->non_root ? " runs as root" : "") +
-                    (!weak->non_root && !weak->healthcheck ? " and" : "") + (!weak->healthcheck ? " has no HEALTHCHECK" : "");
+                    (!weak->non_root && !weak->healthcheck ? " and" : "") +
+                    (!weak->healthcheck ? " has no HEALTHCHECK" : "");
   else if (docker_ok)
     docker_reason = "every Dockerfile sets a non-root USER and a HEALTHCHECK";
   add("container", "Container runs as non-root with a HEALTHCHECK", 10, docker_ok, docker_reason);
 
   add("health-endpoint", "A health endpoint exists", 10, !r.services.health_endpoints.empty(),
-      r.services.health_endpoints.empty()
-          ? "no /health, /healthz or /ready route found"
-          : r.services.health_endpoints.front().evidence.file + ":" +
-                std::to_string(r.services.health_endpoints.front().evidence.line));
+      r.services.health_endpoints.empty() ? "no /health, /healthz or /ready route found"
+                                          : r.services.health_endpoints.front().evidence.file + ":" +
+                                                std::to_string(r.services.health_endpoints.front().evidence.line));
 
   add("no-secrets", "No hard-coded secrets", 15, r.secrets.findings.empty(),
       r.secrets.findings.empty() ? "none found"
@@ -87,7 +88,9 @@ ReadinessSection score_readiness(const AuditReport& r, const workspace::Workspac
   bool has_db = !r.data.databases.empty();
   bool migrations = !r.data.migrations.empty();
   add("migrations", "Database changes go through migrations", 5, !has_db || migrations,
-      !has_db ? "no database in use" : migrations ? r.data.migrations.front().tool : "a database is used without migration tooling");
+      !has_db      ? "no database in use"
+      : migrations ? r.data.migrations.front().tool
+                   : "a database is used without migration tooling");
   return out;
 }
 

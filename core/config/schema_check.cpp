@@ -9,7 +9,9 @@ std::string join_key(const std::string& parent, const std::string& child) {
   return parent.empty() ? child : parent + "." + child;
 }
 
-int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
 
 std::optional<std::string> type_problem(const YAML::Node& node, const std::string& type) {
   auto scalar_as = [&](auto probe) {
@@ -21,12 +23,18 @@ std::optional<std::string> type_problem(const YAML::Node& node, const std::strin
     }
   };
   bool ok = false;
-  if (type == "object") ok = node.IsMap();
-  else if (type == "array") ok = node.IsSequence();
-  else if (type == "string") ok = node.IsScalar();
-  else if (type == "boolean") ok = node.IsScalar() && scalar_as(bool{});
-  else if (type == "integer") ok = node.IsScalar() && scalar_as(static_cast<long long>(0));
-  else if (type == "number") ok = node.IsScalar() && scalar_as(double{});
+  if (type == "object")
+    ok = node.IsMap();
+  else if (type == "array")
+    ok = node.IsSequence();
+  else if (type == "string")
+    ok = node.IsScalar();
+  else if (type == "boolean")
+    ok = node.IsScalar() && scalar_as(bool{});
+  else if (type == "integer")
+    ok = node.IsScalar() && scalar_as(static_cast<long long>(0));
+  else if (type == "number")
+    ok = node.IsScalar() && scalar_as(double{});
   if (ok) return std::nullopt;
   return "expected " + std::string(type == "object" ? "a mapping" : type == "array" ? "a list" : "a " + type);
 }
@@ -61,8 +69,7 @@ std::optional<SchemaViolation> check(const YAML::Node& node, const nlohmann::jso
         if (auto v = check(it->second, props[name], child)) return v;
       } else if (schema.contains("additionalProperties")) {
         const auto& extra = schema["additionalProperties"];
-        if (extra.is_boolean() && !extra.get<bool>())
-          return SchemaViolation{line_of(it->first), child, "unknown key"};
+        if (extra.is_boolean() && !extra.get<bool>()) return SchemaViolation{line_of(it->first), child, "unknown key"};
         if (extra.is_object())
           if (auto v = check(it->second, extra, child)) return v;
       }

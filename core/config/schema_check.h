@@ -11,8 +11,8 @@
 namespace copilot::config {
 
 struct SchemaViolation {
-  int line = 0;      ///< 1-based
-  std::string key;   ///< dotted path, e.g. "review.fail_on"
+  int line = 0;     ///< 1-based
+  std::string key;  ///< dotted path, e.g. "review.fail_on"
   std::string problem;
 };
 

@@ -67,8 +67,10 @@ std::string expand(const std::string& tmpl, const syntax::Query& q, const syntax
     for (const auto& c : m.captures) {
       if (c.index == idx) {
         std::string_view text = tree.text(c.node);
-        if (text.size() > limit) out += std::string(text.substr(0, limit)) + "…";
-        else out += text;
+        if (text.size() > limit)
+          out += std::string(text.substr(0, limit)) + "…";
+        else
+          out += text;
         break;
       }
     }
@@ -125,7 +127,8 @@ void assign_fingerprints(std::vector<Finding>& findings, std::string_view) {
   std::map<std::tuple<std::string, std::string, std::string>, int> seen;
   for (auto& f : findings) {
     int n = seen[{f.rule_id, f.location.file, f.fingerprint}]++;
-    f.fingerprint = util::hash_hex(f.rule_id + '\0' + f.location.file + '\0' + f.fingerprint + '\0' + std::to_string(n));
+    f.fingerprint =
+        util::hash_hex(f.rule_id + '\0' + f.location.file + '\0' + f.fingerprint + '\0' + std::to_string(n));
   }
 }
 

@@ -28,18 +28,10 @@ void to_json(nlohmann::json& j, const Location& l) {
 }
 
 void to_json(nlohmann::json& j, const Finding& f) {
-  j = {{"rule_id", f.rule_id},
-       {"agent", f.agent},
-       {"severity", to_string(f.severity)},
-       {"confidence", f.confidence},
-       {"location", f.location},
-       {"message", f.message},
-       {"rationale", f.rationale},
-       {"fix_text", f.fix_text},
-       {"cwe", f.cwe},
-       {"owasp", f.owasp},
-       {"snippet", f.snippet},
-       {"fingerprint", f.fingerprint}};
+  j = {{"rule_id", f.rule_id},       {"agent", f.agent},       {"severity", to_string(f.severity)},
+       {"confidence", f.confidence}, {"location", f.location}, {"message", f.message},
+       {"rationale", f.rationale},   {"fix_text", f.fix_text}, {"cwe", f.cwe},
+       {"owasp", f.owasp},           {"snippet", f.snippet},   {"fingerprint", f.fingerprint}};
   if (f.fix) j["fix"] = {{"range", f.fix->range}, {"text", f.fix->text}};
   if (!f.flow.empty()) {
     auto& flow = j["flow"] = nlohmann::json::array();

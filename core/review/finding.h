@@ -45,13 +45,13 @@ struct Finding {
   Location location;
   std::string message;
   std::string rationale;
-  std::string fix_text;               ///< human advice
-  std::optional<Replacement> fix;     ///< only where the edit is safe
-  std::vector<std::string> cwe;       ///< "CWE-89"
-  std::vector<std::string> owasp;     ///< "A03:2021"
-  std::string snippet;                ///< the source text of the start line
-  std::string fingerprint;            ///< stable when unrelated lines move
-  std::vector<FlowStep> flow;         ///< source → sink, for taint findings
+  std::string fix_text;            ///< human advice
+  std::optional<Replacement> fix;  ///< only where the edit is safe
+  std::vector<std::string> cwe;    ///< "CWE-89"
+  std::vector<std::string> owasp;  ///< "A03:2021"
+  std::string snippet;             ///< the source text of the start line
+  std::string fingerprint;         ///< stable when unrelated lines move
+  std::vector<FlowStep> flow;      ///< source → sink, for taint findings
 };
 
 /// What a writer needs to describe a rule (SARIF reportingDescriptor, docs links).

@@ -8,6 +8,7 @@
 
 #include "audit/secrets.h"
 #include "review/checks/checks.h"
+#include "review/checks/import_cycles.h"
 #include "review/engine.h"
 #include "review/suppress.h"
 #include "review/taint/taint.h"
@@ -33,13 +34,18 @@ struct FileResult {
   bool reviewed = false;
 };
 
-const RuleInfo kSecretRule{"secret-hardcoded-credential", "security", Severity::high,
+const RuleInfo kSecretRule{"secret-hardcoded-credential",
+                           "security",
+                           Severity::high,
                            "A credential is written into the source",
                            "Credentials in source control leak to everyone with read access and live on in history. "
                            "Load them from the environment or a secret manager, and rotate the exposed one.",
-                           {"CWE-798"}, {"A07:2021"}};
+                           {"CWE-798"},
+                           {"A07:2021"}};
 
-Error usage(std::string message) { return Error{std::move(message), true}; }
+Error usage(std::string message) {
+  return Error{std::move(message), true};
+}
 
 Result<std::string> pick_base(const workspace::Repo& repo, const std::string& requested) {
   if (!requested.empty()) return requested;
@@ -110,7 +116,8 @@ bool in_diff(const Finding& f, const Target& t, DiffFilter filter) {
   }
   constexpr int kContext = 3;  // the context lines a unified diff shows around a hunk
   for (const auto& h : t.change->hunks)
-    if (f.location.start_line >= h.new_start - kContext && f.location.start_line <= h.new_start + h.new_lines + kContext)
+    if (f.location.start_line >= h.new_start - kContext &&
+        f.location.start_line <= h.new_start + h.new_lines + kContext)
       return true;
   return false;
 }
@@ -194,7 +201,8 @@ std::set<std::string> load_baseline(const std::filesystem::path& path, std::stri
   }
   try {
     auto j = nlohmann::json::parse(*text);
-    for (const auto& f : j.at("findings")) out.insert(f.at("rule_id").get<std::string>() + ":" + f.at("fingerprint").get<std::string>());
+    for (const auto& f : j.at("findings"))
+      out.insert(f.at("rule_id").get<std::string>() + ":" + f.at("fingerprint").get<std::string>());
   } catch (const std::exception& e) {
     error = path.string() + ": not a copilot baseline: " + e.what();
   }
@@ -250,6 +258,8 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   for (const auto& c : code_checks())
     if (agents.count(c.info.agent) && !disabled.count(c.info.id)) result.rules.push_back(c.info);
   if (agents.count("security") && !disabled.count(kSecretRule.id)) result.rules.push_back(kSecretRule);
+  bool cycles = agents.count("architecture") && !disabled.count(import_cycle_rule().id);
+  if (cycles) result.rules.push_back(import_cycle_rule());
   std::sort(result.rules.begin(), result.rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 
   Diagnostics notes;
@@ -268,7 +278,9 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     if (ws->repo()) ignore_root = ws->repo()->workdir();
   } else {
     auto repo = workspace::Repo::discover(req.root);
-    if (!repo) return usage("--base/--staged/--worktree review needs a git repository (" + repo.error().message + "); use --all to review a plain directory");
+    if (!repo)
+      return usage("--base/--staged/--worktree review needs a git repository (" + repo.error().message +
+                   "); use --all to review a plain directory");
     auto t = diff_targets(req, **repo, changes, result);
     if (!t) return t.error();
     targets = std::move(*t);
@@ -301,6 +313,33 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     size_t d = ++done;
     if (req.on_progress && (d % 64 == 0 || d == targets.size())) req.on_progress(d, targets.size());
   });
+
+  if (cycles) {
+    // Cycles are a property of several files: found once over the whole scope,
+    // then filtered like any other finding of the file they are reported in.
+    std::vector<ImportSource> sources;
+    std::map<std::string, size_t> by_path;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (!per_file[i].reviewed) continue;
+      sources.push_back({targets[i].path, targets[i].content});
+      by_path[targets[i].path] = i;
+    }
+    FileReader reader = [&](const std::string& path) -> std::optional<std::string> {
+      auto text = util::read_file(ignore_root / path);
+      if (!text) return std::nullopt;
+      return std::move(*text);
+    };
+    auto found = find_import_cycles(sources, reader);
+    assign_fingerprints(found, "");
+    for (auto& f : found) {
+      size_t i = by_path.at(f.location.file);
+      if (suppressed_inline(targets[i].content, f.location.start_line, f.rule_id)) {
+        ++per_file[i].suppressed;
+        continue;
+      }
+      per_file[i].findings.push_back(std::move(f));
+    }
+  }
 
   DiffFilter filter = req.mode == ScopeMode::all ? DiffFilter::nofilter : req.filter;
   for (size_t i = 0; i < targets.size(); ++i) {

@@ -22,8 +22,8 @@ struct ReviewRequest {
   ScopeMode mode = ScopeMode::range;
   std::string base;  ///< empty: upstream, else main, else master
   std::string head = "HEAD";
-  std::vector<std::string> paths;  ///< narrow to these files or directories
-  std::vector<std::string> agents;  ///< empty = all five
+  std::vector<std::string> paths;                ///< narrow to these files or directories
+  std::vector<std::string> agents;               ///< empty = all five
   std::vector<std::filesystem::path> rule_dirs;  ///< in addition to the built-in rules
   bool builtin_rules = true;
   DiffFilter filter = DiffFilter::added;

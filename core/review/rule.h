@@ -53,7 +53,7 @@ struct Rule {
 struct TaintRule;
 
 struct RuleSet {
-  std::vector<Rule> rules;  ///< pattern rules, sorted by id
+  std::vector<Rule> rules;                              ///< pattern rules, sorted by id
   std::vector<std::shared_ptr<const TaintRule>> taint;  ///< `mode: taint` rules, sorted by id
 };
 

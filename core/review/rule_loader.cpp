@@ -14,21 +14,24 @@ namespace copilot::review {
 namespace {
 
 const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
-const std::set<std::string> kKeys = {"id", "mode",   "languages", "agent",   "severity",   "confidence", "summary",
-                                     "message", "rationale", "cwe",   "owasp",      "query",      "where",
-                                     "inside",  "not-inside", "paths", "fix",        "docs"};
+const std::set<std::string> kKeys = {"id",      "mode",    "languages",  "agent", "severity", "confidence",
+                                     "summary", "message", "rationale",  "cwe",   "owasp",    "query",
+                                     "where",   "inside",  "not-inside", "paths", "fix",      "docs"};
 
 struct RuleError {
   int line;
   std::string message;
 };
 
-int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
 
 std::vector<std::string> string_list(const YAML::Node& n) {
   std::vector<std::string> out;
   if (!n) return out;
-  if (n.IsScalar()) out.push_back(n.Scalar());
+  if (n.IsScalar())
+    out.push_back(n.Scalar());
   else
     for (const auto& x : n) out.push_back(x.as<std::string>());
   return out;
@@ -68,7 +71,8 @@ void compile_all(Rule& rule, const YAML::Node& root, const std::string& key, con
 Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   if (!root.IsMap()) throw RuleError{1, "a rule must be a mapping"};
   for (auto it = root.begin(); it != root.end(); ++it)
-    if (!kKeys.count(it->first.Scalar())) throw RuleError{line_of(it->first), "unknown key '" + it->first.Scalar() + "'"};
+    if (!kKeys.count(it->first.Scalar()))
+      throw RuleError{line_of(it->first), "unknown key '" + it->first.Scalar() + "'"};
   auto need = [&](const char* key) -> YAML::Node {
     if (!root[key]) throw RuleError{1, std::string("missing required key '") + key + "'"};
     return root[key];
@@ -106,7 +110,8 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   for (uint32_t p = 0; p < ts_query_pattern_count(q0.get()); ++p) {
     if (ts_query_capture_quantifier_for_id(q0.get(), p, match_id) == TSQuantifierZero) {
       uint32_t offset = ts_query_start_byte_for_pattern(q0.get(), p);
-      int line = line_of(root["query"]) + 1 + static_cast<int>(std::count(r.query_text.begin(), r.query_text.begin() + offset, '\n'));
+      int line = line_of(root["query"]) + 1 +
+                 static_cast<int>(std::count(r.query_text.begin(), r.query_text.begin() + offset, '\n'));
       throw RuleError{line, "query pattern " + std::to_string(p + 1) +
                                 " has no @match capture (predicates belong inside the pattern's parentheses)"};
     }
@@ -125,7 +130,8 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
       c.capture = w["capture"] ? w["capture"].as<std::string>() : "";
       if (q0.capture_index(c.capture) < 0) throw RuleError{line_of(w), "unknown capture '" + c.capture + "'"};
       std::string pattern;
-      if (w["regex"]) pattern = w["regex"].as<std::string>();
+      if (w["regex"])
+        pattern = w["regex"].as<std::string>();
       else if (w["not-regex"]) {
         pattern = w["not-regex"].as<std::string>();
         c.negated = true;
@@ -138,13 +144,15 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
     }
   }
   for (const auto& name : placeholders(r.message))
-    if (q0.capture_index(name) < 0) throw RuleError{line_of(root["message"]), "unknown capture '" + name + "' in message"};
+    if (q0.capture_index(name) < 0)
+      throw RuleError{line_of(root["message"]), "unknown capture '" + name + "' in message"};
   if (auto paths = root["paths"]) {
     r.include_paths = string_list(paths["include"]);
     r.exclude_paths = string_list(paths["exclude"]);
   }
   if (auto fix = root["fix"]) {
-    if (fix.IsScalar()) r.fix_text = fix.as<std::string>();
+    if (fix.IsScalar())
+      r.fix_text = fix.as<std::string>();
     else {
       if (fix["text"]) r.fix_text = fix["text"].as<std::string>();
       if (auto rep = fix["replace"]) {
@@ -168,7 +176,9 @@ std::filesystem::path example_for(const std::filesystem::path& yaml, const char*
 
 }  // namespace
 
-bool Rule::applies_to(std::string_view grammar_id) const { return grammar_index(grammar_id) >= 0; }
+bool Rule::applies_to(std::string_view grammar_id) const {
+  return grammar_index(grammar_id) >= 0;
+}
 
 int Rule::grammar_index(std::string_view grammar_id) const {
   for (size_t i = 0; i < languages.size(); ++i)
@@ -185,7 +195,9 @@ bool Rule::path_selected(std::string_view path) const {
   return false;
 }
 
-RuleInfo Rule::info() const { return {id, agent, severity, summary, util::trim(docs).empty() ? rationale : docs, cwe, owasp}; }
+RuleInfo Rule::info() const {
+  return {id, agent, severity, summary, util::trim(docs).empty() ? rationale : docs, cwe, owasp};
+}
 
 Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file) {
   try {
@@ -204,7 +216,8 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) return Error{dir.string() + ": rule directory not found"};
     std::vector<std::filesystem::path> files;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
         files.push_back(it->path());

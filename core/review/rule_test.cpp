@@ -87,7 +87,8 @@ RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
         std::set<std::pair<int, std::string>> actual, expected;
         for (const auto& f : run_rules(all, unit)) actual.insert({f.location.start_line, f.rule_id});
         std::vector<std::string> budget_notes;
-        for (const auto& f : run_taint_rules(taint, unit, budget_notes)) actual.insert({f.location.start_line, f.rule_id});
+        for (const auto& f : run_taint_rules(taint, unit, budget_notes))
+          actual.insert({f.location.start_line, f.rule_id});
         for (auto& e : parse_expectations(src)) expected.insert(e);
         bool own = false;
         for (const auto& e : expected) own = own || e.second == job.id;
@@ -102,8 +103,9 @@ RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
     std::lock_guard lock(mu);
     for (auto& f : failures) report.failures.push_back(std::move(f));
   });
-  std::sort(report.failures.begin(), report.failures.end(),
-            [](const auto& a, const auto& b) { return std::tie(a.file, a.line, a.message) < std::tie(b.file, b.line, b.message); });
+  std::sort(report.failures.begin(), report.failures.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.file, a.line, a.message) < std::tie(b.file, b.line, b.message);
+  });
   return report;
 }
 

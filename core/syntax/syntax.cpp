@@ -28,10 +28,17 @@ struct GrammarEntry {
   const TSLanguage* (*fn)();
 };
 constexpr GrammarEntry kGrammars[] = {
-    {"python", tree_sitter_python}, {"javascript", tree_sitter_javascript}, {"typescript", tree_sitter_typescript},
-    {"tsx", tree_sitter_tsx},       {"go", tree_sitter_go},                 {"java", tree_sitter_java},
-    {"c", tree_sitter_c},           {"cpp", tree_sitter_cpp},               {"ruby", tree_sitter_ruby},
-    {"rust", tree_sitter_rust},     {"bash", tree_sitter_bash},
+    {"python", tree_sitter_python},
+    {"javascript", tree_sitter_javascript},
+    {"typescript", tree_sitter_typescript},
+    {"tsx", tree_sitter_tsx},
+    {"go", tree_sitter_go},
+    {"java", tree_sitter_java},
+    {"c", tree_sitter_c},
+    {"cpp", tree_sitter_cpp},
+    {"ruby", tree_sitter_ruby},
+    {"rust", tree_sitter_rust},
+    {"bash", tree_sitter_bash},
 };
 
 // A parse that runs longer than this is abandoned: pathological input must not hang a review.
@@ -62,14 +69,20 @@ std::vector<std::vector<Predicate>> read_predicates(TSQuery* q) {
       Predicate out;
       out.negated = name.rfind("not-", 0) == 0;
       std::string base = out.negated ? name.substr(4) : name;
-      if (base == "eq?") out.kind = Predicate::Kind::eq;
-      else if (base == "match?") out.kind = Predicate::Kind::match;
-      else if (base == "any-of?") out.kind = Predicate::Kind::any_of;
-      else continue;  // unknown predicates (#set!, #is?) carry no text condition
+      if (base == "eq?")
+        out.kind = Predicate::Kind::eq;
+      else if (base == "match?")
+        out.kind = Predicate::Kind::match;
+      else if (base == "any-of?")
+        out.kind = Predicate::Kind::any_of;
+      else
+        continue;  // unknown predicates (#set!, #is?) carry no text condition
       for (size_t k = 1; k < pred.size(); ++k) {
         if (pred[k]->type == TSQueryPredicateStepTypeCapture) {
-          if (out.capture < 0) out.capture = static_cast<int>(pred[k]->value_id);
-          else out.other_capture = static_cast<int>(pred[k]->value_id);
+          if (out.capture < 0)
+            out.capture = static_cast<int>(pred[k]->value_id);
+          else
+            out.other_capture = static_cast<int>(pred[k]->value_id);
         } else {
           out.values.emplace_back(ts_query_string_value_for_id(q, pred[k]->value_id, &len));
         }
@@ -112,7 +125,8 @@ bool predicates_hold(const Query& query, const Match& m, std::string_view source
         }
         break;
       case Predicate::Kind::match:
-        ok = p.regex && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *static_cast<RE2*>(p.regex.get()));
+        ok =
+            p.regex && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *static_cast<RE2*>(p.regex.get()));
         break;
       case Predicate::Kind::any_of:
         for (const auto& v : p.values) ok = ok || text == v;
@@ -213,8 +227,13 @@ Result<std::shared_ptr<const Query>> compile_query(std::string_view grammar_id, 
   TSQueryError type = TSQueryErrorNone;
   TSQuery* q = ts_query_new(lang, source.data(), static_cast<uint32_t>(source.size()), &offset, &type);
   if (!q) {
-    static const char* kinds[] = {"none", "syntax error", "unknown node type", "unknown field",
-                                  "unknown capture", "invalid structure", "unknown language"};
+    static const char* kinds[] = {"none",
+                                  "syntax error",
+                                  "unknown node type",
+                                  "unknown field",
+                                  "unknown capture",
+                                  "invalid structure",
+                                  "unknown language"};
     std::string kind = type < 7 ? kinds[type] : "error";
     int line = 1, col = 1;
     for (uint32_t i = 0; i < offset && i < source.size(); ++i) {

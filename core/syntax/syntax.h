@@ -41,8 +41,8 @@ Result<Tree> parse(std::string_view grammar_id, std::string_view source);
 struct Predicate {
   enum class Kind { eq, match, any_of } kind;
   bool negated = false;
-  int capture = -1;          ///< left-hand capture
-  int other_capture = -1;    ///< for #eq? @a @b
+  int capture = -1;        ///< left-hand capture
+  int other_capture = -1;  ///< for #eq? @a @b
   std::vector<std::string> values;
   std::shared_ptr<void> regex;  ///< compiled RE2 for #match?
 };
@@ -89,7 +89,11 @@ struct Match {
 void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn);
 
 /// 1-based line and column of a node's start.
-inline int start_line(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
-inline int end_line(TSNode n) { return static_cast<int>(ts_node_end_point(n).row) + 1; }
+inline int start_line(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+inline int end_line(TSNode n) {
+  return static_cast<int>(ts_node_end_point(n).row) + 1;
+}
 
 }  // namespace copilot::syntax

@@ -8,20 +8,20 @@
 namespace copilot::workspace {
 namespace {
 
-constexpr std::array kVendorDirs = {"node_modules/", "vendor/", "third_party/", "third-party/", "bower_components/",
-                                    ".venv/",        "venv/",   "site-packages/", "Pods/",        "external/",
-                                    ".yarn/",        "jspm_packages/"};
-constexpr std::array kLockNames = {"package-lock.json", "yarn.lock",      "pnpm-lock.yaml", "poetry.lock",
-                                   "Pipfile.lock",      "Cargo.lock",     "go.sum",         "Gemfile.lock",
-                                   "composer.lock",     "npm-shrinkwrap.json", "bun.lockb", "uv.lock",
-                                   "pdm.lock",          "gradle.lockfile", "flake.lock",     "mix.lock"};
-constexpr std::array kBinaryExt = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp",  ".webp", ".pdf", ".zip", ".gz",
-                                   ".tgz", ".bz2", ".xz",   ".7z",  ".jar", ".war",  ".class", ".so", ".dylib", ".dll",
-                                   ".exe", ".o",   ".a",    ".pyc", ".pyo", ".woff", ".woff2", ".ttf", ".otf", ".eot",
-                                   ".mp3", ".mp4", ".wav",  ".ogg", ".mov", ".avi",  ".sqlite", ".db", ".bin", ".wasm",
-                                   ".mo",  ".psd", ".tiff", ".icns"};
-constexpr std::array kGeneratedSuffixes = {"_pb2.py", "_pb2_grpc.py", ".pb.go", ".pb.cc", ".pb.h", ".g.dart",
-                                           ".designer.cs", ".generated.ts", "_generated.go"};
+constexpr std::array kVendorDirs = {
+    "node_modules/",  "vendor/", "third_party/", "third-party/", "bower_components/", ".venv/", "venv/",
+    "site-packages/", "Pods/",   "external/",    ".yarn/",       "jspm_packages/"};
+constexpr std::array kLockNames = {"package-lock.json", "yarn.lock",           "pnpm-lock.yaml", "poetry.lock",
+                                   "Pipfile.lock",      "Cargo.lock",          "go.sum",         "Gemfile.lock",
+                                   "composer.lock",     "npm-shrinkwrap.json", "bun.lockb",      "uv.lock",
+                                   "pdm.lock",          "gradle.lockfile",     "flake.lock",     "mix.lock"};
+constexpr std::array kBinaryExt = {".png",    ".jpg", ".jpeg", ".gif",  ".ico", ".bmp", ".webp", ".pdf",   ".zip",
+                                   ".gz",     ".tgz", ".bz2",  ".xz",   ".7z",  ".jar", ".war",  ".class", ".so",
+                                   ".dylib",  ".dll", ".exe",  ".o",    ".a",   ".pyc", ".pyo",  ".woff",  ".woff2",
+                                   ".ttf",    ".otf", ".eot",  ".mp3",  ".mp4", ".wav", ".ogg",  ".mov",   ".avi",
+                                   ".sqlite", ".db",  ".bin",  ".wasm", ".mo",  ".psd", ".tiff", ".icns"};
+constexpr std::array kGeneratedSuffixes = {"_pb2.py", "_pb2_grpc.py", ".pb.go",        ".pb.cc",       ".pb.h",
+                                           ".g.dart", ".designer.cs", ".generated.ts", "_generated.go"};
 
 std::string_view base_name(std::string_view path) {
   size_t slash = path.rfind('/');

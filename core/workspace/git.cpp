@@ -133,11 +133,14 @@ Result<std::unique_ptr<Repo>> Repo::discover(const std::filesystem::path& path) 
   return std::unique_ptr<Repo>(new Repo(repo, ec ? workdir : canonical));
 }
 
-bool Repo::is_shallow() const { return git_repository_is_shallow(repo_) == 1; }
+bool Repo::is_shallow() const {
+  return git_repository_is_shallow(repo_) == 1;
+}
 
 Result<std::string> Repo::resolve(const std::string& revision) const {
   OwnedObject obj;
-  if (git_revparse_single(obj.out(), repo_, revision.c_str()) != 0) return last_error("unknown revision '" + revision + "'");
+  if (git_revparse_single(obj.out(), repo_, revision.c_str()) != 0)
+    return last_error("unknown revision '" + revision + "'");
   OwnedObject commit;
   if (git_object_peel(commit.out(), obj.get(), GIT_OBJECT_COMMIT) != 0)
     return last_error("'" + revision + "' is not a commit");
@@ -169,7 +172,7 @@ Result<std::vector<std::string>> Repo::list_files() const {
   for (size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(index.get(), i);
     if (GIT_INDEX_ENTRY_STAGE(e) > 0 && !files.empty() && files.back() == e->path) continue;  // conflict stages
-    if ((e->mode & 0170000) == 0160000) continue;                                              // submodule
+    if ((e->mode & 0170000) == 0160000) continue;                                             // submodule
     files.emplace_back(e->path);
   }
   git_status_options opts = GIT_STATUS_OPTIONS_INIT;

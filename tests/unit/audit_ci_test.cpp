@@ -148,36 +148,39 @@ TEST(Ci, GitlabCi) {
 
 TEST(Ci, Jenkinsfile) {
   const std::string jf =
-      "pipeline {\n"                                      // 1
-      "  agent any\n"                                     // 2
-      "  stages {\n"                                      // 3
-      "    stage('Build') {\n"                            // 4
-      "      steps { sh 'go build ./...' }\n"             // 5
-      "    }\n"                                           // 6
-      "    stage(\"Test\") {\n"                           // 7
-      "      steps {\n"                                   // 8
-      "        // sh 'go test ./...' used to run here\n"  // 9
-      "        sh '''\n"                                  // 10
-      "          go vet ./...\n"                          // 11
-      "          go test ./...\n"                         // 12
-      "        '''\n"                                     // 13
-      "      }\n"                                         // 14
-      "    }\n"                                           // 15
-      "    stage('Deploy') {\n"                           // 16
-      "      steps { sh \"docker push ${IMAGE}\" }\n"     // 17
-      "    }\n"                                           // 18
-      "  }\n"                                             // 19
-      "}\n";                                              // 20
+      "pipeline {\n"                                                              // 1
+      "  agent any\n"                                                             // 2
+      "  stages {\n"                                                              // 3
+      "    stage('Build') {\n"                                                    // 4
+      "      steps { sh 'go build ./...' }\n"                                     // 5
+      "    }\n"                                                                   // 6
+      "    stage(\"Test\") {\n"                                                   // 7
+      "      steps {\n"                                                           // 8
+      "        // sh 'go test ./...' used to run here\n"                          // 9
+      "        sh '''\n"                                                          // 10
+      "          go vet ./...\n"                                                  // 11
+      "          go test ./...\n"                                                 // 12
+      "        '''\n"                                                             // 13
+      "      }\n"                                                                 // 14
+      "    }\n"                                                                   // 15
+      "    stage('Deploy') {\n"                                                   // 16
+      "      steps { sh \"docker push ${IMAGE}\" }\n"                             // 17
+      "    }\n"                                                                   // 18
+      "    stage('Scan') {\n"                                                     // 19
+      "      steps { sh(label: 'trivy', script: 'trivy fs --exit-code 1 .') }\n"  // 20
+      "    }\n"                                                                   // 21
+      "  }\n"                                                                     // 22
+      "}\n";                                                                      // 23
   auto r = run({{"Jenkinsfile", jf}});
   ASSERT_EQ(r.section.pipelines.size(), 1u);
   const auto& p = r.section.pipelines[0];
   EXPECT_EQ(p.system, "jenkins");
-  EXPECT_EQ(p.jobs, (V{"Build", "Test", "Deploy"}));
+  EXPECT_EQ(p.jobs, (V{"Build", "Test", "Deploy", "Scan"}));
   EXPECT_EQ(lines(p, CiCapability::build), L{5});
   EXPECT_EQ(lines(p, CiCapability::lint), L{11});
   EXPECT_EQ(lines(p, CiCapability::test), L{12});
   EXPECT_EQ(lines(p, CiCapability::deploy), L{17});
-  EXPECT_TRUE(lines(p, CiCapability::security).empty());
+  EXPECT_EQ(lines(p, CiCapability::security), L{20});
 }
 
 TEST(Ci, CircleAzureBitbucketTravis) {

@@ -1,6 +1,7 @@
+#include "config/config.h"
+
 #include <gtest/gtest.h>
 
-#include "config/config.h"
 #include "test_support.h"
 
 namespace copilot::config {

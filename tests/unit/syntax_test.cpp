@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "syntax/syntax.h"
+
+#include <gtest/gtest.h>
 
 namespace copilot::syntax {
 namespace {
@@ -33,7 +33,9 @@ TEST(Syntax, EveryGrammarParses) {
   }
 }
 
-TEST(Syntax, UnknownGrammarIsAnError) { EXPECT_FALSE(parse("cobol", "x").ok()); }
+TEST(Syntax, UnknownGrammarIsAnError) {
+  EXPECT_FALSE(parse("cobol", "x").ok());
+}
 
 TEST(Syntax, SyntaxErrorsStillGiveATree) {
   auto tree = parse("python", "def f(:\n  return 1\n");

@@ -44,15 +44,18 @@ std::string run(const std::filesystem::path& dir, const std::string& command) {
 }
 
 void git_init(const std::filesystem::path& dir) {
-  run(dir, "git init -q -b main . && git config user.name 'Ada Lovelace' && git config user.email ada@example.com"
-           " && git config commit.gpgsign false");
+  run(dir,
+      "git init -q -b main . && git config user.name 'Ada Lovelace' && git config user.email ada@example.com"
+      " && git config commit.gpgsign false");
 }
 
 void git_commit_all(const std::filesystem::path& dir, const std::string& message, long date,
                     const std::string& author) {
   std::string when = "@" + std::to_string(date) + " +0000";
-  run(dir, "git add -A && GIT_AUTHOR_DATE='" + when + "' GIT_COMMITTER_DATE='" + when + "' git commit -q --allow-empty"
-           " --author='" + author + "' -m '" + message + "'");
+  run(dir, "git add -A && GIT_AUTHOR_DATE='" + when + "' GIT_COMMITTER_DATE='" + when +
+               "' git commit -q --allow-empty"
+               " --author='" +
+               author + "' -m '" + message + "'");
 }
 
 }  // namespace copilot::testing

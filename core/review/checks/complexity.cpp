@@ -10,15 +10,33 @@ namespace copilot::review {
 namespace {
 
 bool is_decision(TSNode n, const SourceUnit& unit) {
-  static const char* kDecisions[] = {"if_statement",        "elif_clause",       "for_statement",
-                                     "for_in_statement",    "enhanced_for_statement", "while_statement",
-                                     "do_statement",        "except_clause",     "catch_clause",
-                                     "conditional_expression", "ternary_expression", "case_clause",
-                                     "switch_case",         "switch_label",      "expression_case",
-                                     "type_case",           "communication_case", "case_statement",
-                                     "for_in_clause",       "if_clause",         "match_arm",
-                                     "if_expression",       "while_expression",  "for_expression",
-                                     "when",                "rescue",            "elsif"};
+  static const char* kDecisions[] = {"if_statement",
+                                     "elif_clause",
+                                     "for_statement",
+                                     "for_in_statement",
+                                     "enhanced_for_statement",
+                                     "while_statement",
+                                     "do_statement",
+                                     "except_clause",
+                                     "catch_clause",
+                                     "conditional_expression",
+                                     "ternary_expression",
+                                     "case_clause",
+                                     "switch_case",
+                                     "switch_label",
+                                     "expression_case",
+                                     "type_case",
+                                     "communication_case",
+                                     "case_statement",
+                                     "for_in_clause",
+                                     "if_clause",
+                                     "match_arm",
+                                     "if_expression",
+                                     "while_expression",
+                                     "for_expression",
+                                     "when",
+                                     "rescue",
+                                     "elsif"};
   const char* type = ts_node_type(n);
   for (const char* d : kDecisions)
     if (std::strcmp(type, d) == 0) return true;

@@ -12,7 +12,8 @@ namespace copilot::review {
 namespace {
 
 std::string unquote(std::string_view s) {
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`')) return std::string(s.substr(1, s.size() - 2));
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`'))
+    return std::string(s.substr(1, s.size() - 2));
   return std::string(s);
 }
 
@@ -68,9 +69,9 @@ void check_layers(const CheckContext& ctx, const Check& self, std::vector<Findin
     for (const auto* rule : rules) {
       for (const auto& deny : rule->deny) {
         if (!denied(module, deny)) continue;
-        std::string msg = rule->message.empty()
-                              ? fmt::format("{} must not import {} (layer rule for {})", ctx.unit.path, module, rule->from)
-                              : rule->message + " (imports " + module + ")";
+        std::string msg = rule->message.empty() ? fmt::format("{} must not import {} (layer rule for {})",
+                                                              ctx.unit.path, module, rule->from)
+                                                : rule->message + " (imports " + module + ")";
         out.push_back(check_finding(self, ctx.unit, n, msg, module));
         return;
       }

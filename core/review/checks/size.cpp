@@ -13,8 +13,8 @@ void check_function_size(const CheckContext& ctx, const Check& self, std::vector
     int lines = static_cast<int>(ts_node_end_point(n).row - ts_node_start_point(n).row) + 1;
     if (lines <= limit) return;
     std::string name = function_name(ctx.unit, n);
-    out.push_back(check_finding(self, ctx.unit, n, fmt::format("{} is {} lines long (limit {})", name, lines, limit),
-                                name));
+    out.push_back(
+        check_finding(self, ctx.unit, n, fmt::format("{} is {} lines long (limit {})", name, lines, limit), name));
   });
 }
 
@@ -32,8 +32,8 @@ void check_parameters(const CheckContext& ctx, const Check& self, std::vector<Fi
     }
     if (static_cast<int>(real) <= limit) return;
     std::string name = function_name(ctx.unit, n);
-    out.push_back(check_finding(self, ctx.unit, n,
-                                fmt::format("{} takes {} parameters (limit {})", name, real, limit), name));
+    out.push_back(
+        check_finding(self, ctx.unit, n, fmt::format("{} takes {} parameters (limit {})", name, real, limit), name));
   });
 }
 

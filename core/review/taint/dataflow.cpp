@@ -421,8 +421,8 @@ void Analyzer::check_sink(const Frame&, const void* key, const Cell& value) {
     h.site = site;
     h.taint = value.taint;
     auto step = std::make_shared<Step>();
-    step->step = {where(s.sink), "reaches " + (s.label.empty() ? std::string("the sink") : s.label) + " `" +
-                                     snippet(s.sink) + "`"};
+    step->step = {where(s.sink),
+                  "reaches " + (s.label.empty() ? std::string("the sink") : s.label) + " `" + snippet(s.sink) + "`"};
     step->prev = value.taint.path;
     step->length = value.taint.path->length + 1;
     h.taint.path = std::move(step);
@@ -502,10 +502,10 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
   std::string memo_key = std::to_string(unit);
   for (size_t k = 0; k < args.size(); ++k) {
     const Cell& a = args[k];
-    memo_key += "|" + call.kw[k] + (a.taint.any() ? "T" : "C") + std::to_string(static_cast<int>(a.value.kind)) +
-                (a.value.kind == Const::Kind::string ? a.value.s
-                                                     : std::to_string(a.value.i) + std::to_string(a.value.b)) +
-                "~" + a.prefix;
+    memo_key +=
+        "|" + call.kw[k] + (a.taint.any() ? "T" : "C") + std::to_string(static_cast<int>(a.value.kind)) +
+        (a.value.kind == Const::Kind::string ? a.value.s : std::to_string(a.value.i) + std::to_string(a.value.b)) +
+        "~" + a.prefix;
   }
   if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
 
@@ -738,8 +738,10 @@ Analyzer::Env Analyzer::exec_try(Frame& f, const Stmt& s, Env env) {
     result = join_env(f, result, exec_block(f, s.handlers[h], std::move(he)));
   }
   if (!s.finally_.empty()) {
-    if (result.live) result = exec_block(f, s.finally_, std::move(result));
-    else exec_block(f, s.finally_, handler_start);
+    if (result.live)
+      result = exec_block(f, s.finally_, std::move(result));
+    else
+      exec_block(f, s.finally_, handler_start);
   }
   return result;
 }
@@ -809,14 +811,13 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
       if (!truth || c.kids.empty() || c.kids[0] < 0) return env;
       const Expr& ce = u.exprs[c.kids[0]];
       if (ce.op == Op::field) {
-        if (lang_.membership_methods.count(c.text) && c.kids.size() >= 2 &&
-            !quiet_eval(f, env, ce.kids[0]).taint.any())
+        if (lang_.membership_methods.count(c.text) && c.kids.size() >= 2 && !quiet_eval(f, env, ce.kids[0]).taint.any())
           sanitize(f, env, c.kids[1]);
         if (lang_.validating_methods.count(c.text)) sanitize(f, env, ce.kids[0]);
       } else if (c.callee == "isinstance" && c.kids.size() >= 3) {
-        std::string_view types = source_.substr(ts_node_start_byte(u.exprs[c.kids[2]].node),
-                                                ts_node_end_byte(u.exprs[c.kids[2]].node) -
-                                                    ts_node_start_byte(u.exprs[c.kids[2]].node));
+        std::string_view types =
+            source_.substr(ts_node_start_byte(u.exprs[c.kids[2]].node),
+                           ts_node_end_byte(u.exprs[c.kids[2]].node) - ts_node_start_byte(u.exprs[c.kids[2]].node));
         bool numeric = types.find("str") == std::string_view::npos && types.find("bytes") == std::string_view::npos &&
                        (types.find("int") != std::string_view::npos || types.find("float") != std::string_view::npos ||
                         types.find("bool") != std::string_view::npos);

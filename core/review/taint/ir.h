@@ -14,7 +14,9 @@
 
 namespace copilot::review::taint {
 
-inline const void* key_of(TSNode n) { return n.id; }
+inline const void* key_of(TSNode n) {
+  return n.id;
+}
 
 enum class Op : uint8_t {
   literal,        ///< constant `value`
@@ -57,9 +59,9 @@ enum class SOp : uint8_t {
   exit,     ///< raise / throw a: the path ends
   brk,
   cont,
-  try_,     ///< body, handlers (each bound to handler_targets[i]), orelse, finally_
-  branch,   ///< switch / match on a: each handler is one case; has_default says a case always matches
-  assume,   ///< assert a: later code runs only when a holds
+  try_,    ///< body, handlers (each bound to handler_targets[i]), orelse, finally_
+  branch,  ///< switch / match on a: each handler is one case; has_default says a case always matches
+  assume,  ///< assert a: later code runs only when a holds
 };
 
 struct Stmt {
@@ -107,7 +109,7 @@ struct Unit {
 /// All units of one file.
 struct Program {
   std::string grammar;
-  std::vector<Unit> units;  ///< units[0] is the module
+  std::vector<Unit> units;                                    ///< units[0] is the module
   std::unordered_map<std::string, std::vector<int>> by_name;  ///< function name -> units
 };
 
@@ -115,7 +117,7 @@ struct Program {
 struct Budget {
   int max_statements = 3000;
   int max_exprs = 40000;
-  int max_depth = 120;     ///< nesting of expressions and blocks while lowering
+  int max_depth = 120;      ///< nesting of expressions and blocks while lowering
   long max_steps = 400000;  ///< evaluation steps per analysis, helpers included
   int max_inline_depth = 3;
 };

@@ -62,8 +62,10 @@ int Builder::index(TSNode n, int base, int key) {
   int bp = base >= 0 ? u_.exprs[base].path : -1;
   if (bp >= 0 && key >= 0 && u_.exprs[key].op == Op::literal) {
     const Const& k = u_.exprs[key].value;
-    if (k.kind == Const::Kind::string) e.path = path(u_.paths[bp] + "['" + k.s + "']", bp);
-    else if (k.kind == Const::Kind::integer) e.path = path(u_.paths[bp] + "[" + std::to_string(k.i) + "]", bp);
+    if (k.kind == Const::Kind::string)
+      e.path = path(u_.paths[bp] + "['" + k.s + "']", bp);
+    else if (k.kind == Const::Kind::integer)
+      e.path = path(u_.paths[bp] + "[" + std::to_string(k.i) + "]", bp);
   }
   return add(std::move(e));
 }
@@ -91,14 +93,17 @@ int Builder::path(const std::string& text, int parent) {
 void Builder::count_assignment(int target) {
   if (target < 0) return;
   const Expr& e = u_.exprs[target];
-  if (e.op == Op::name) ++u_.assign_count[e.text];
+  if (e.op == Op::name)
+    ++u_.assign_count[e.text];
   else if (e.op == Op::collection)
     for (int k : e.kids) count_assignment(k);
   else if (e.op == Op::group && !e.kids.empty())
     count_assignment(e.kids[0]);
 }
 
-TSNode field_of(TSNode n, const char* name) { return ts_node_child_by_field_name(n, name, std::strlen(name)); }
+TSNode field_of(TSNode n, const char* name) {
+  return ts_node_child_by_field_name(n, name, std::strlen(name));
+}
 
 std::vector<TSNode> named_children(TSNode n) {
   std::vector<TSNode> out;
@@ -123,9 +128,12 @@ std::optional<int64_t> parse_int(std::string_view text) {
   size_t start = 0;
   if (digits.size() > 2 && digits[0] == '0') {
     char p = digits[1];
-    if (p == 'x' || p == 'X') base = 16, start = 2;
-    else if (p == 'o' || p == 'O') base = 8, start = 2;
-    else if (p == 'b' || p == 'B') base = 2, start = 2;
+    if (p == 'x' || p == 'X')
+      base = 16, start = 2;
+    else if (p == 'o' || p == 'O')
+      base = 8, start = 2;
+    else if (p == 'b' || p == 'B')
+      base = 2, start = 2;
   }
   errno = 0;
   char* end = nullptr;
@@ -171,7 +179,8 @@ void finish_program(Program& p) {
 bool lower_program(const std::string& grammar, TSNode root, std::string_view source, const Budget& budget,
                    Program& out) {
   out.grammar = grammar;
-  if (grammar == "python") lower_python(root, source, budget, out);
+  if (grammar == "python")
+    lower_python(root, source, budget, out);
   else if (grammar == "javascript" || grammar == "typescript" || grammar == "tsx")
     lower_javascript(root, source, budget, out);
   else if (grammar == "go")

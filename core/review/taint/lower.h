@@ -59,7 +59,9 @@ class Builder {
 void finish_program(Program& p);
 
 // Node helpers.
-inline std::string_view type_of(TSNode n) { return ts_node_is_null(n) ? std::string_view{} : ts_node_type(n); }
+inline std::string_view type_of(TSNode n) {
+  return ts_node_is_null(n) ? std::string_view{} : ts_node_type(n);
+}
 TSNode field_of(TSNode n, const char* name);
 std::vector<TSNode> named_children(TSNode n);
 /// Parses an integer literal in C/Python/JS/Go/Java spelling; nullopt if it does not fit.

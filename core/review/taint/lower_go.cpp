@@ -2,6 +2,8 @@
 
 namespace copilot::review::taint {
 
-void lower_go(TSNode, std::string_view, const Budget&, Program& out) { out.units.emplace_back(); }
+void lower_go(TSNode, std::string_view, const Budget&, Program& out) {
+  out.units.emplace_back();
+}
 
 }  // namespace copilot::review::taint

@@ -1,6 +1,6 @@
 // Python frontend: tree-sitter-python trees to the taint IR.
-#include "review/taint/lower.h"
 #include "review/checks/walk.h"
+#include "review/taint/lower.h"
 
 namespace copilot::review::taint {
 namespace {
@@ -137,8 +137,7 @@ int PyLower::call(TSNode n) {
     int base = callee_base;
     int bp = base >= 0 ? b_.expr(base).path : -1;
     const Const& k = b_.expr(e.kids[1]).value;
-    if (bp >= 0 && k.kind == Const::Kind::string)
-      e.path = b_.path(b_.unit().paths[bp] + "['" + k.s + "']", bp);
+    if (bp >= 0 && k.kind == Const::Kind::string) e.path = b_.path(b_.unit().paths[bp] + "['" + k.s + "']", bp);
   }
   return b_.add(std::move(e));
 }
@@ -155,8 +154,7 @@ int PyLower::compare(TSNode n) {
       ops.emplace_back(type_of(c));
     }
   }
-  if (operands.size() < 2 || ops.size() + 1 != operands.size())
-    return b_.node_expr(n, Op::other, std::move(operands));
+  if (operands.size() < 2 || ops.size() + 1 != operands.size()) return b_.node_expr(n, Op::other, std::move(operands));
   int acc = -1;
   for (size_t i = 0; i < ops.size(); ++i) {
     int cmp = b_.node_expr(n, Op::compare, {operands[i], operands[i + 1]}, ops[i]);
@@ -238,8 +236,7 @@ int PyLower::expr(TSNode n) {
   }
   if (t == "not_operator") return b_.node_expr(n, Op::unary, {expr(field_of(n, "argument"))}, "not");
   if (t == "unary_operator") {
-    return b_.node_expr(n, Op::unary, {expr(field_of(n, "argument"))},
-                        std::string(type_of(field_of(n, "operator"))));
+    return b_.node_expr(n, Op::unary, {expr(field_of(n, "argument"))}, std::string(type_of(field_of(n, "operator"))));
   }
   if (t == "comparison_operator") return compare(n);
   if (t == "conditional_expression") {
@@ -256,8 +253,8 @@ int PyLower::expr(TSNode n) {
     auto k = named_children(n);
     if (k.size() == 1) return b_.node_expr(n, Op::group, {expr(k[0])});
   }
-  if (t == "list" || t == "tuple" || t == "set" || t == "dictionary" || t == "expression_list" ||
-      t == "pattern_list" || t == "tuple_pattern" || t == "list_pattern")
+  if (t == "list" || t == "tuple" || t == "set" || t == "dictionary" || t == "expression_list" || t == "pattern_list" ||
+      t == "tuple_pattern" || t == "list_pattern")
     return collection(n);
   if (t == "list_comprehension" || t == "set_comprehension" || t == "generator_expression" ||
       t == "dictionary_comprehension")
@@ -432,7 +429,8 @@ void PyLower::stmt(TSNode n, std::vector<int>& out) {
   if (t == "expression_statement") {
     for (TSNode c : named_children(n)) {
       auto ct = type_of(c);
-      if (ct == "assignment") assign(c, out);
+      if (ct == "assignment")
+        assign(c, out);
       else if (ct == "augmented_assignment")
         stmt(c, out);
       else
@@ -520,7 +518,8 @@ void PyLower::params(TSNode n, bool method) {
     } else if (t == "typed_parameter" || t == "list_splat_pattern" || t == "dictionary_splat_pattern") {
       for (TSNode k : named_children(c)) {
         auto kt = type_of(k);
-        if (kt == "identifier") id = k;
+        if (kt == "identifier")
+          id = k;
         else if (kt == "list_splat_pattern" || kt == "dictionary_splat_pattern") {
           auto inner = named_children(k);
           if (!inner.empty()) id = inner[0];
@@ -537,7 +536,8 @@ void PyLower::params(TSNode n, bool method) {
     p.name = std::string(b_.text(id));
     p.node = id;
     p.path = b_.path(p.name, -1);
-    if (t == "list_splat_pattern") p.kind = Param::Kind::rest;
+    if (t == "list_splat_pattern")
+      p.kind = Param::Kind::rest;
     else if (t == "dictionary_splat_pattern")
       p.kind = Param::Kind::rest_keywords;
     else if (first && method)

@@ -65,8 +65,7 @@ bool within(const std::vector<Range>& ranges, TSNode n) {
   return false;
 }
 
-bool conditions_hold(const TaintPattern& p, const syntax::Query& q, const syntax::Match& m,
-                     const syntax::Tree& tree) {
+bool conditions_hold(const TaintPattern& p, const syntax::Query& q, const syntax::Match& m, const syntax::Tree& tree) {
   for (const auto& c : p.where) {
     int idx = q.capture_index(c.capture);
     bool found = false, hit = false;
@@ -238,14 +237,20 @@ std::string unit_label(const taint::Unit& u) {
 
 }  // namespace
 
-const std::string& taint_rule_id(const TaintRule& rule) { return rule.id; }
+const std::string& taint_rule_id(const TaintRule& rule) {
+  return rule.id;
+}
 
 bool taint_rule_applies(const TaintRule& rule, std::string_view grammar_id, std::string_view path) {
   return rule.grammar_index(grammar_id) >= 0 && path_selected(rule, path);
 }
 
-RuleInfo taint_rule_info(const TaintRule& rule) { return rule.info; }
-std::string taint_rule_agent(const TaintRule& rule) { return rule.info.agent; }
+RuleInfo taint_rule_info(const TaintRule& rule) {
+  return rule.info;
+}
+std::string taint_rule_agent(const TaintRule& rule) {
+  return rule.info.agent;
+}
 
 std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules, const SourceUnit& unit,
                                      std::vector<std::string>& notes) {
@@ -313,7 +318,8 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
             (hit.taint.path->length == cur->taint.path->length && site < slot.first))))
         slot = {site, &hit};
     }
-    for (const auto& [range, pick] : best) out.push_back(make_taint_finding(*rule, unit, idx.sinks[pick.first], *pick.second));
+    for (const auto& [range, pick] : best)
+      out.push_back(make_taint_finding(*rule, unit, idx.sinks[pick.first], *pick.second));
   }
   return out;
 }

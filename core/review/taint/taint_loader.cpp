@@ -8,11 +8,12 @@
 namespace copilot::review {
 namespace {
 
-const std::set<std::string> kKeys = {"id",        "mode",    "languages",  "agent",   "severity",    "confidence",
-                                     "summary",   "message", "rationale",  "cwe",     "owasp",       "sources",
-                                     "sinks",     "sanitizers", "propagators", "paths", "fix",       "docs",
-                                     "supersedes"};
-const std::set<std::string> kEntryKeys = {"query", "label", "where", "inside", "not-inside", "safe-prefix", "languages"};
+const std::set<std::string> kKeys = {"id",         "mode",    "languages", "agent",      "severity",
+                                     "confidence", "summary", "message",   "rationale",  "cwe",
+                                     "owasp",      "sources", "sinks",     "sanitizers", "propagators",
+                                     "paths",      "fix",     "docs",      "supersedes"};
+const std::set<std::string> kEntryKeys = {"query",      "label",       "where",    "inside",
+                                          "not-inside", "safe-prefix", "languages"};
 const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
 
 struct LoadError {
@@ -20,12 +21,15 @@ struct LoadError {
   std::string message;
 };
 
-int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
 
 std::vector<std::string> string_list(const YAML::Node& n) {
   std::vector<std::string> out;
   if (!n) return out;
-  if (n.IsScalar()) out.push_back(n.Scalar());
+  if (n.IsScalar())
+    out.push_back(n.Scalar());
   else
     for (const auto& x : n) out.push_back(x.as<std::string>());
   return out;
@@ -44,7 +48,8 @@ std::shared_ptr<const syntax::Query> compile(const std::string& lang, const std:
   syntax::QueryError qe;
   auto q = syntax::compile_query(lang, text, &qe);
   // Queries are block scalars, whose text starts on the line after the key.
-  if (!q) throw LoadError{qe.line ? line_of(at) + qe.line : line_of(at), what + " for " + lang + ": " + q.error().message};
+  if (!q)
+    throw LoadError{qe.line ? line_of(at) + qe.line : line_of(at), what + " for " + lang + ": " + q.error().message};
   return *q;
 }
 
@@ -103,7 +108,7 @@ TaintPattern load_entry(const YAML::Node& e, const std::string& section, const s
     }
     p.query.push_back(q);
     p.inside.push_back(e.IsMap() && e["inside"] ? compile(lang, e["inside"].as<std::string>(), e["inside"], "inside")
-                                                 : nullptr);
+                                                : nullptr);
     p.not_inside.push_back(e.IsMap() && e["not-inside"]
                                ? compile(lang, e["not-inside"].as<std::string>(), e["not-inside"], "not-inside")
                                : nullptr);

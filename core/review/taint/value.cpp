@@ -13,8 +13,12 @@ double as_real(const Const& c) {
   if (c.kind == Const::Kind::boolean) return c.b ? 1 : 0;
   return static_cast<double>(c.i);
 }
-bool integral(const Const& c) { return c.kind == Const::Kind::integer || c.kind == Const::Kind::boolean; }
-int64_t as_int(const Const& c) { return c.kind == Const::Kind::boolean ? (c.b ? 1 : 0) : c.i; }
+bool integral(const Const& c) {
+  return c.kind == Const::Kind::integer || c.kind == Const::Kind::boolean;
+}
+int64_t as_int(const Const& c) {
+  return c.kind == Const::Kind::boolean ? (c.b ? 1 : 0) : c.i;
+}
 
 // Folded strings stay small: constants only decide branches and prefixes.
 constexpr size_t kMaxString = 4096;

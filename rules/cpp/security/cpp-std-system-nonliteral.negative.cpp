@@ -1,18 +1,17 @@
-#include <cstdlib>
-#include <string>
 #include <unistd.h>
 
-int clear_screen()
-{
-    return std::system("clear");
+#include <cstdlib>
+#include <string>
+
+int clear_screen() {
+  return std::system("clear");
 }
 
-int convert_image(const std::string &input, const std::string &output)
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        execlp("convert", "convert", input.c_str(), output.c_str(), static_cast<char *>(nullptr));
-        _exit(127);
-    }
-    return pid > 0 ? 0 : -1;
+int convert_image(const std::string& input, const std::string& output) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execlp("convert", "convert", input.c_str(), output.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid > 0 ? 0 : -1;
 }

@@ -15,4 +15,12 @@ async function fingerprint(data) {
   return crypto.subtle.digest("SHA-1", data);
 }
 
-module.exports = { hashPassword, signature, fingerprint };
+const md5 = require("md5");
+
+function storePassword(user, password) {
+  // expect: js-weak-hash-algorithm
+  user.passwordHash = md5(password);
+  return user;
+}
+
+module.exports = { hashPassword, signature, fingerprint, storePassword };

@@ -11,3 +11,8 @@ def encrypt_record(key: bytes, padded: bytes) -> bytes:
 def encryptor(key: bytes):
     # expect: py-ecb-mode
     return Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+
+
+def token_cipher(key: bytes):
+    # expect: py-ecb-mode
+    return AES.new(key, mode=AES.MODE_ECB)

@@ -9,3 +9,8 @@ def restore_cart(request):
 def restore(payload):
     # expect: py-jsonpickle-decode
     return jsonpickle.Unpickler().restore(payload)
+
+
+def from_queue(message):
+    # expect: py-jsonpickle-decode
+    return jsonpickle.loads(message.body)

@@ -1,4 +1,5 @@
 import marshal
+import zlib
 
 
 def load_code(blob: bytes):
@@ -11,3 +12,8 @@ def read_state(path):
     with open(path, "rb") as fh:
         # expect: py-marshal-load
         return marshal.load(fh)
+
+
+def unpack(payload: bytes):
+    # expect: py-marshal-load
+    return marshal.loads(zlib.decompress(payload))

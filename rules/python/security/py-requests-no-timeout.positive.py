@@ -10,3 +10,8 @@ def exchange_rate(currency):
 def notify(webhook_url, event):
     # expect: py-requests-no-timeout
     requests.post(webhook_url, json=event)
+
+
+def call_api(method, url, token):
+    # expect: py-requests-no-timeout
+    return requests.request(method, url, headers={"Authorization": f"Bearer {token}"})

@@ -10,3 +10,8 @@ def cached_profile(user_dir, key):
 def open_store(path):
     # expect: py-shelve-open
     return shelve.open(path, flag="r")
+
+
+def legacy_store(path):
+    # expect: py-shelve-open
+    return shelve.DbfilenameShelf(path, flag="c")

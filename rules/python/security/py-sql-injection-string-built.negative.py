@@ -25,3 +25,7 @@ def label(user):
 
 
 TEMPLATE = "SELECT * FROM users WHERE id = :id"
+
+
+def explain(table):
+    raise ValueError("Can't delete from table %s while rows reference it" % table)

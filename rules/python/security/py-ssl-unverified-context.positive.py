@@ -9,5 +9,10 @@ def download(url):
         return resp.read()
 
 
+def fetch_mail_feed(url):
+    # expect: py-ssl-unverified-context
+    return urllib.request.urlopen(url, context=ssl._create_stdlib_context(), timeout=10)
+
+
 # expect: py-ssl-unverified-context
 ssl._create_default_https_context = ssl._create_unverified_context

@@ -20,12 +20,14 @@ def products():
     sort = request.args.get("sort", "name")
     if sort not in SORTABLE:
         sort = "name"
+    # expect: py-sql-injection-execute
     return str(db.execute("SELECT * FROM products ORDER BY " + sort).fetchall())
 
 
 @app.route("/orders")
 def orders():
     limit = int(request.args.get("limit", "10"))
+    # expect: py-sql-injection-execute
     return str(db.execute("SELECT * FROM orders LIMIT %d" % limit).fetchall())
 
 
@@ -36,4 +38,5 @@ def report():
     debug = False
     if debug:
         table = region
+    # expect: py-sql-injection-execute
     return str(db.execute(f"SELECT SUM(total) FROM {table}").fetchall())

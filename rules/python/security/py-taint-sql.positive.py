@@ -10,6 +10,7 @@ db = sqlite3.connect("app.db")
 @app.route("/users")
 def find_user():
     name = request.args.get("name", "")
+    # expect: py-sql-injection-string-built
     query = "SELECT id, email FROM users WHERE name = '%s'" % name
     cur = db.cursor()
     # expect: py-taint-sql
@@ -24,6 +25,7 @@ def order_clause(column):
 @app.route("/products")
 def products():
     sort = request.args["sort"]
+    # expect: py-sql-injection-string-built
     sql = "SELECT * FROM products " + order_clause(sort)
     # expect: py-taint-sql
     return str(db.execute(sql).fetchall())
@@ -31,7 +33,7 @@ def products():
 
 def purge(table):
     cur = db.cursor()
-    # expect: py-taint-sql
+    # expect: py-taint-sql, py-sql-injection-execute
     cur.executescript(f"DELETE FROM {table};")
 
 

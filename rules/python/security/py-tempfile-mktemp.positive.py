@@ -13,3 +13,8 @@ def write_report(data: bytes) -> str:
 def scratch():
     # expect: py-tempfile-mktemp
     return mktemp()
+
+
+def spool_file(spool_dir):
+    # expect: py-tempfile-mktemp
+    return tempfile.mktemp(prefix="job-", dir=spool_dir)

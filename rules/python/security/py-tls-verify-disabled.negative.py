@@ -21,3 +21,7 @@ def session():
 
 
 # requests.get(url, verify=False) must not be used
+
+
+def cache(redis):
+    return redis.Redis(host="cache.internal", ssl=False)

@@ -1,3 +1,4 @@
+import aiohttp
 import httpx
 import requests
 
@@ -28,3 +29,11 @@ def session():
 def search(Elasticsearch, hosts):
     # expect: py-tls-verify-disabled
     return Elasticsearch(hosts, verify_certs=False)
+
+
+async def fetch_status(url):
+    # expect: py-tls-verify-disabled
+    connector = aiohttp.TCPConnector(ssl=False)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        async with session.get(url) as resp:
+            return await resp.text()

@@ -1,3 +1,5 @@
+import io
+
 import torch
 
 
@@ -10,3 +12,8 @@ def load_checkpoint(path, device):
 def load_full_model(uploaded_file):
     # expect: py-torch-load-unsafe
     return torch.load(uploaded_file, weights_only=False)
+
+
+def load_from_blob(blob: bytes):
+    # expect: py-torch-load-unsafe
+    return torch.load(io.BytesIO(blob), map_location="cpu")

@@ -1,0 +1,13 @@
+package web
+
+import "net/http"
+
+func Login(w http.ResponseWriter, r *http.Request) {
+	// expect: go-open-redirect
+	http.Redirect(w, r, r.URL.Query().Get("next"), http.StatusFound)
+}
+
+func Back(w http.ResponseWriter, r *http.Request) {
+	// expect: go-open-redirect
+	http.Redirect(w, r, r.Referer(), http.StatusSeeOther)
+}
