@@ -47,7 +47,8 @@ std::string normalise_path(const std::string& path) {
 }
 
 std::string unquote(std::string_view s) {
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`')) return std::string(s.substr(1, s.size() - 2));
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`'))
+    return std::string(s.substr(1, s.size() - 2));
   return std::string(s);
 }
 
@@ -66,7 +67,8 @@ void collect_specs(Parsed& p, const std::string& grammar) {
         for (uint32_t i = 0; i < count; ++i) {
           TSNode c = ts_node_named_child(n, i);
           if (ts_node_eq(c, mod)) continue;
-          TSNode name = std::strcmp(ts_node_type(c), "aliased_import") == 0 ? ts_node_child_by_field_name(c, "name", 4) : c;
+          TSNode name =
+              std::strcmp(ts_node_type(c), "aliased_import") == 0 ? ts_node_child_by_field_name(c, "name", 4) : c;
           if (std::strcmp(ts_node_type(name), "dotted_name") != 0) continue;
           std::string sep = util::ends_with(base, ".") ? "" : ".";
           p.specs.emplace_back(base + sep + std::string(tree.text(name)) + "|" + base, n);
@@ -77,7 +79,8 @@ void collect_specs(Parsed& p, const std::string& grammar) {
         uint32_t count = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < count; ++i) {
           TSNode c = ts_node_named_child(n, i);
-          TSNode name = std::strcmp(ts_node_type(c), "aliased_import") == 0 ? ts_node_child_by_field_name(c, "name", 4) : c;
+          TSNode name =
+              std::strcmp(ts_node_type(c), "aliased_import") == 0 ? ts_node_child_by_field_name(c, "name", 4) : c;
           p.specs.emplace_back(std::string(tree.text(name)), n);
         }
       }
@@ -90,7 +93,8 @@ void collect_specs(Parsed& p, const std::string& grammar) {
       TSNode fn = ts_node_child_by_field_name(n, "function", 8);
       TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
       if (ts_node_is_null(fn) || ts_node_is_null(args) || tree.text(fn) != "require") return;
-      if (ts_node_named_child_count(args) == 1 && std::strcmp(ts_node_type(ts_node_named_child(args, 0)), "string") == 0)
+      if (ts_node_named_child_count(args) == 1 &&
+          std::strcmp(ts_node_type(ts_node_named_child(args, 0)), "string") == 0)
         p.specs.emplace_back(unquote(tree.text(ts_node_named_child(args, 0))), n);
     }
   });
@@ -190,12 +194,15 @@ class Graph {
 }  // namespace
 
 const RuleInfo& import_cycle_rule() {
-  static const RuleInfo info{"arch-import-cycle", "architecture", Severity::medium,
+  static const RuleInfo info{"arch-import-cycle",
+                             "architecture",
+                             Severity::medium,
                              "Modules import each other in a cycle",
                              "Import cycles couple modules so that neither can change, load or be tested alone, and in "
                              "Python they fail at import time when a name is used before its module finished loading. "
                              "Move the shared part into a third module, or invert one dependency.",
-                             {}, {}};
+                             {},
+                             {}};
   return info;
 }
 
