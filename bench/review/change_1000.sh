@@ -155,16 +155,15 @@ cmd_empty="$COPILOT review -C $REPO --base change --format json -o /dev/null"
 
 facts="$OUT/facts.tsv"
 : >"$facts"
-n_py=$("$COPILOT" rules list | grep -c '^py-' || true)
+"$COPILOT" rules list >"$OUT/rules.txt"
+n_py=$(grep -c '^py-' "$OUT/rules.txt" || true)
+n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security"' "$OUT/rules.txt" | wc -l)
 for spec in "copilot --base main (all agents)|$cmd_all|$n_py py query rules" \
-            "copilot --base main (security)|$cmd_sec|-" \
-            "copilot, empty change (fixed cost)|$cmd_empty|-"; do
+            "copilot --base main (security)|$cmd_sec|$n_py_sec py security query rules" \
+            "copilot, empty change (fixed cost)|$cmd_empty|$n_py py query rules"; do
   IFS='|' read -r name cmd rules <<<"$spec"
-  rss=$(peak_rss_kib /dev/null $cmd)
-  json="$OUT/out.json"
-  ${cmd% -o /dev/null} -o "$json" || true
-  n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$json")
-  printf '%s\t%s\t%s\t%s\n' "$name" "$rss" "$n" "$rules" >>"$facts"
+  measure_ok 0 /dev/null ${cmd% -o /dev/null} -o "$OUT/out.json"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$RSS_KIB" "$(count_findings "$OUT/out.json" copilot)" "$rules" >>"$facts"
 done
 
 hyperfine -N -i --warmup 1 --runs "$RUNS" --style none --export-json "$OUT/hyperfine.json" \

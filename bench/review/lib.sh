@@ -66,11 +66,33 @@ django_py_tree() {
   echo "$dest"
 }
 
-# Peak RSS (KiB) of one run of a command; its stdout goes to $1.
-peak_rss_kib() {
+# One run of a command under GNU time: stdout to $1, stderr to $BENCH_WORK/stderr.txt.
+# Sets RSS_KIB (peak resident set size) and RC (exit status).
+measure() {
   local out="$1"; shift
-  /usr/bin/time -v -o "$BENCH_WORK/time.txt" "$@" >"$out" 2>/dev/null || true
-  awk -F': *' '/Maximum resident set size/ {print $2}' "$BENCH_WORK/time.txt"
+  RC=0
+  /usr/bin/time -v -o "$BENCH_WORK/time.txt" "$@" >"$out" 2>"$BENCH_WORK/stderr.txt" || RC=$?
+  RSS_KIB=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$BENCH_WORK/time.txt")
+}
+
+# measure, then fail unless the exit status is one of the allowed ones ($1, e.g. "0" or "0 1"),
+# so that a crashing tool never shows up as a fast one (hyperfine runs with -i).
+measure_ok() {
+  local allowed="$1"; shift
+  measure "$@"
+  case " $allowed " in *" $RC "*) ;; *)
+    cat "$BENCH_WORK/stderr.txt" >&2
+    die "exit status $RC from: ${*:2}" ;;
+  esac
+}
+
+count_findings() {  # FILE KIND: copilot | bandit | ast-grep
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print({"copilot": lambda: len(d["findings"]), "bandit": lambda: len(d["results"]),
+       "ast-grep": lambda: len(d)}[sys.argv[2]]())
+PY
 }
 
 machine_line() {

@@ -34,23 +34,14 @@ fi
 # Findings and peak RSS: one extra run of each, outside the timed runs.
 facts="$OUT/facts.tsv"
 : >"$facts"
-rss=$(peak_rss_kib /dev/null $cmd_copilot)
-"$COPILOT" review --all -C "$TREE" --agents $ALL_AGENTS --format json -o "$OUT/copilot.json" || true
-n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$OUT/copilot.json")
-printf 'copilot (all agents)\t%s\t%s\t%s py query rules\n' "$rss" "$n" "$n_py" >>"$facts"
-
-rss=$(peak_rss_kib /dev/null $cmd_copilot_sec)
-"$COPILOT" review --all -C "$TREE" --agents security --format json -o "$OUT/copilot-security.json" || true
-n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$OUT/copilot-security.json")
-printf 'copilot (security)\t%s\t%s\t%s py security query rules\n' "$rss" "$n" "$n_py_sec" >>"$facts"
-
-rss=$(peak_rss_kib /dev/null bandit -r -q -f json -o "$OUT/bandit.json" "$TREE")
-n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["results"]))' "$OUT/bandit.json")
-printf 'bandit -r\t%s\t%s\t%s tests\n' "$rss" "$n" "$n_bandit" >>"$facts"
-
-rss=$(peak_rss_kib "$OUT/ast-grep.json" $cmd_sg)
-n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$OUT/ast-grep.json")
-printf 'ast-grep scan\t%s\t%s\t%s rules\n' "$rss" "$n" "$n_sg" >>"$facts"
+measure_ok 0 /dev/null $COPILOT review --all -C "$TREE" --agents $ALL_AGENTS --format json -o "$OUT/copilot.json"
+printf 'copilot (all agents)\t%s\t%s\t%s py query rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot.json" copilot)" "$n_py" >>"$facts"
+measure_ok 0 /dev/null $COPILOT review --all -C "$TREE" --agents security --format json -o "$OUT/copilot-security.json"
+printf 'copilot (security)\t%s\t%s\t%s py security query rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot-security.json" copilot)" "$n_py_sec" >>"$facts"
+measure_ok "0 1" /dev/null bandit -r -q -f json -o "$OUT/bandit.json" "$TREE"
+printf 'bandit -r\t%s\t%s\t%s tests\n' "$RSS_KIB" "$(count_findings "$OUT/bandit.json" bandit)" "$n_bandit" >>"$facts"
+measure_ok 0 "$OUT/ast-grep.json" $cmd_sg
+printf 'ast-grep scan\t%s\t%s\t%s rules\n' "$RSS_KIB" "$(count_findings "$OUT/ast-grep.json" ast-grep)" "$n_sg" >>"$facts"
 
 hyperfine -N -i --warmup 1 --runs "$RUNS" --style none --export-json "$OUT/hyperfine.json" \
   -n 'copilot (all agents)' "$cmd_copilot" \

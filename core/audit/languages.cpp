@@ -28,7 +28,7 @@ LanguagesSection count_languages(const AuditInput& input) {
       case workspace::FileKind::too_large: ++out.skipped.too_large; continue;
       case workspace::FileKind::source: break;
     }
-    if (!f.loaded) continue;
+    if (!f.loaded || f.content.empty()) continue;  // cloc does not count empty files either
     if (!f.language) {
       ++out.skipped.unknown;
       continue;

@@ -299,7 +299,7 @@ std::string base64url_decode(std::string_view in) {
   for (char c : in) {
     int v = base64url_value(c);
     if (v < 0) break;
-    acc = (acc << 6) | v;
+    acc = ((acc << 6) | v) & 0xffffff;  // keep the pending bits only
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -395,7 +395,7 @@ std::vector<RawMatch> scan(std::string_view path, std::string_view content) {
                  std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
             break;
           case Check::jwt: {
-            std::string header = base64url_decode(value.substr(0, value.find('.')));
+            std::string header = base64url_decode(value.substr(0, std::min<size_t>(value.find('.'), 512)));
             ok = header.find("\"alg\"") != std::string::npos;
             break;
           }
@@ -469,8 +469,10 @@ bool is_test_path(std::string_view path) {
   if (util::starts_with(stem, "test_") || util::ends_with(stem, "_test") || util::ends_with(stem, "_tests") ||
       util::ends_with(stem, "_spec") || stem == "conftest" || stem == "tests" || stem == "test")
     return true;
-  return name.find(".test.") != std::string_view::npos || name.find(".spec.") != std::string_view::npos ||
-         (util::ends_with(stem, "test") && util::ends_with(name, ".java")) ||
+  // Rule fixtures ("sql-injection.positive.py") hold bad code on purpose.
+  for (std::string_view marker : {".test.", ".spec.", ".positive.", ".negative.", ".fixture."})
+    if (name.find(marker) != std::string_view::npos) return true;
+  return (util::ends_with(stem, "test") && util::ends_with(name, ".java")) ||
          (util::ends_with(stem, "tests") && (util::ends_with(name, ".java") || util::ends_with(name, ".cs")));
 }
 

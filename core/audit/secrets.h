@@ -13,10 +13,10 @@ namespace copilot::audit {
 
 struct SecretMatch {
   std::string rule;         ///< stable id, e.g. "github_token"
-  std::string description;  ///< human text, e.g. "GitHub personal access token"
+  std::string description;  ///< human text, e.g. "GitHub token"
   int line = 0;             ///< 1-based
   int column = 0;           ///< 1-based byte column where the secret starts
-  std::string redacted;     ///< at most the first 4 characters, then "****"
+  std::string redacted;     ///< at most the first 4 characters (a quarter of short ones), then "****"
   std::string fingerprint;  ///< hash of (rule, path, secret): survives line moves
   double confidence = 0;    ///< 0..1; structured tokens high, entropy guesses lower
 };
@@ -45,8 +45,9 @@ struct SecretsSection {
 };
 void to_json(nlohmann::json& j, const SecretsSection& s);
 
-/// Scans every analysed file in parallel-safe fashion; fingerprints listed in
+/// Scans every analysed file (in parallel). Fingerprints listed in
 /// input.options.secret_allowlist are counted as suppressed instead of reported.
+/// Confidence is halved in test fixtures (see is_test_path).
 SecretsSection detect_secrets(const AuditInput& input);
 
 }  // namespace copilot::audit

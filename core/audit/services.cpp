@@ -589,9 +589,11 @@ bool has_any(std::string_view line, std::initializer_list<std::string_view> need
   return false;
 }
 
-void scan_port_line(const std::string& file, const std::vector<std::string_view>& lines, size_t i,
-                    std::vector<ListenPort>& out) {
-  std::string_view line = lines[i];
+// Matches run on `code` (comments stripped); evidence shows the whole line.
+void scan_port_line(const std::string& file, const std::vector<std::string_view>& lines,
+                    const std::vector<std::string_view>& code, size_t i, std::vector<ListenPort>& out) {
+  std::string_view line = code[i];
+  std::string_view shown = lines[i];
   int ln = static_cast<int>(i) + 1;
   re2::StringPiece sp(line.data(), line.size());
   for (const auto& p : port_patterns()) {
@@ -599,9 +601,8 @@ void scan_port_line(const std::string& file, const std::vector<std::string_view>
     if (!p.re->Match(sp, 0, line.size(), RE2::UNANCHORED, groups, 2)) continue;
     int port = std::atoi(std::string(groups[1].data(), groups[1].size()).c_str());
     if (port <= 0 || port > 65535) continue;
-    if (p.server_context && !inside_server_call(lines, i, static_cast<size_t>(groups[0].data() - line.data())))
-      continue;
-    out.push_back({port, p.source, make_evidence(file, ln, line)});
+    if (p.server_context && !inside_server_call(code, i, static_cast<size_t>(groups[0].data() - line.data()))) continue;
+    out.push_back({port, p.source, make_evidence(file, ln, shown)});
   }
   if (has_any(line, {"PORT"})) {
     re2::StringPiece in = sp;
@@ -609,27 +610,27 @@ void scan_port_line(const std::string& file, const std::vector<std::string_view>
     int port = 0;
     while (RE2::FindAndConsume(&in, env_port_re(), &name, &port)) {
       if (!allowed_port_variable(name) || port <= 0 || port > 65535) continue;
-      out.push_back({port, "env_default", make_evidence(file, ln, line)});
+      out.push_back({port, "env_default", make_evidence(file, ln, shown)});
     }
   }
 }
 
 // `app.listen(port)` where `port = 3000` is set in the same file.
 void resolve_listen_identifiers(const std::string& file, const std::vector<std::string_view>& lines,
-                                std::vector<ListenPort>& out) {
+                                const std::vector<std::string_view>& code, std::vector<ListenPort>& out) {
   static const auto call = compile(R"(\.[Ll]isten\(\s*([A-Za-z_]\w*)\s*[,)])");
   std::set<std::string> names;
-  for (auto line : lines) {
+  for (auto line : code) {
     if (!util::contains(line, "isten(")) continue;
     std::string name;
     if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *call, &name)) names.insert(name);
   }
   for (const auto& name : names) {
     auto assign = compile("\\b" + name + R"(\s*(?::\s*\w+\s*)?=\s*["']?(\d{2,5})\b)");
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (!util::contains(lines[i], name)) continue;
+    for (size_t i = 0; i < code.size(); ++i) {
+      if (!util::contains(code[i], name)) continue;
       int port = 0;
-      if (RE2::PartialMatch(re2::StringPiece(lines[i].data(), lines[i].size()), *assign, &port) && port > 0 &&
+      if (RE2::PartialMatch(re2::StringPiece(code[i].data(), code[i].size()), *assign, &port) && port > 0 &&
           port < 65536)
         out.push_back({port, "code", make_evidence(file, static_cast<int>(i) + 1, lines[i])});
     }
@@ -637,7 +638,8 @@ void resolve_listen_identifiers(const std::string& file, const std::vector<std::
 }
 
 // Route literals whose last segment names a health check.
-void scan_health_line(const std::string& file, std::string_view line, int ln, std::vector<HealthEndpoint>& out) {
+void scan_health_line(const std::string& file, std::string_view line, std::string_view shown, int ln,
+                      std::vector<HealthEndpoint>& out) {
   static const auto literal = compile(R"(["'`]\^?(/?[A-Za-z0-9_.\-{}:/]{1,80}?)\$?["'`])");
   static const std::set<std::string_view> kAnywhere = {"health",       "healthz", "healthcheck", "health-check",
                                                        "health_check", "ready",   "readyz",      "readiness",
@@ -648,7 +650,8 @@ void scan_health_line(const std::string& file, std::string_view line, int ln, st
   auto trimmed = util::trim(lower);
   // Imports name modules, and client calls hit routes rather than serve them.
   if (util::starts_with(trimmed, "import") || util::starts_with(trimmed, "from ") ||
-      has_any(lower, {"require(", "fetch(", "axios", "client.", "requests.", "http.get("}))
+      has_any(lower, {"require(", "fetch(", "axios", "client.", "requests.", "http.get(", "newrequest", "httpx.",
+                      "urlopen", "resttemplate", "webclient", "curl"}))
     return;
   bool health_checks_call = util::contains(line, "HealthChecks(");
   if (!health_checks_call && !has_any(lower, {"get", "route", "handle", "mapping", "path(", "url(", "use(", "endpoint",
@@ -665,7 +668,7 @@ void scan_health_line(const std::string& file, std::string_view line, int ln, st
     const std::string& last = segs.back();
     bool ok = health_checks_call || kAnywhere.count(last) > 0 || kAnywhere.count(segs.front()) > 0;
     if (!ok && kTopLevel.count(last)) ok = segs.size() == 1 || (segs.size() == 2 && kPrefixes.count(segs[0]) > 0);
-    if (ok) out.push_back({path, make_evidence(file, ln, line)});
+    if (ok) out.push_back({path, make_evidence(file, ln, shown)});
   }
 }
 
@@ -689,20 +692,50 @@ std::vector<size_t> lines_matching(std::string_view content, const std::vector<s
   return out;
 }
 
-void scan_code(const workspace::FileEntry& f, std::vector<ListenPort>& ports, std::vector<HealthEndpoint>& health) {
+// The code on a line, without its comment: examples in comments and
+// docstring prompts (">>>") are not call sites.
+std::string_view code_part(std::string_view line, bool hash_comments) {
+  auto t = util::trim(line);
+  for (std::string_view marker : {"//", "/*", "*", "<!--", ">>>"})
+    if (util::starts_with(t, marker)) return {};
+  if (hash_comments && util::starts_with(t, "#")) return {};
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote) {
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+    } else if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+    } else if (hash_comments ? c == '#' : (c == '/' && i + 1 < line.size() && line[i + 1] == '/')) {
+      return line.substr(0, i);
+    }
+  }
+  return line;
+}
+
+void scan_code(const workspace::FileEntry& f, std::string_view lang, std::vector<ListenPort>& ports,
+               std::vector<HealthEndpoint>& health) {
   static const auto hints = compile(
       R"(isten|port|PORT|Port|bind|Run\(|Start\(|Addr|Urls|Serve|Server\(|health|Health|ready|live|status|ping)");
   auto lines = util::split_lines(f.content);
   if (lines.empty()) return;
-  for (size_t i : lines_matching(f.content, lines, *hints)) {
-    std::string_view line = lines[i];
-    if (line.size() > 1000) continue;  // minified or data, not a call site
+  auto candidates = lines_matching(f.content, lines, *hints);
+  if (candidates.empty()) return;
+  const bool hash = lang == "python" || lang == "ruby" || lang == "elixir";
+  std::vector<std::string_view> code(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) code[i] = code_part(lines[i], hash);
+  for (size_t i : candidates) {
+    std::string_view line = code[i];
+    if (line.empty() || line.size() > 1000) continue;  // comments; minified or data lines
     if (has_any(line, {"isten", "port", "PORT", "Port", "bind", "Run(", "Start(", "Addr", "Urls", "Serve", "Server("}))
-      scan_port_line(f.path, lines, i, ports);
+      scan_port_line(f.path, lines, code, i, ports);
     if (has_any(line, {"health", "Health", "ready", "live", "status", "ping"}))
-      scan_health_line(f.path, line, static_cast<int>(i) + 1, health);
+      scan_health_line(f.path, line, lines[i], static_cast<int>(i) + 1, health);
   }
-  if (util::contains(f.content, "isten(")) resolve_listen_identifiers(f.path, lines, ports);
+  if (util::contains(f.content, "isten(")) resolve_listen_identifiers(f.path, lines, code, ports);
 }
 
 // server.port in Spring properties / YAML; ${PORT:8080} fallbacks there too.
@@ -787,7 +820,8 @@ void analyse(const workspace::FileEntry& f, Diagnostics& diags, PerFile& out) {
     out.kubernetes = parse_kubernetes(f.path, f.content, diags);
     return;
   }
-  if (is_code(code_language(f)) && !is_test_path(f.path)) scan_code(f, out.ports, out.health);
+  std::string_view lang = code_language(f);
+  if (is_code(lang) && !is_test_path(f.path)) scan_code(f, lang, out.ports, out.health);
 }
 
 }  // namespace

@@ -388,8 +388,10 @@ struct Tables {
   std::unordered_map<std::string_view, size_t> by_name;  // first entry with the name
 };
 
+// Built once; the first entry with an id or name wins those lookups, so
+// "bash" is Bourne Again Shell and "cpp" is C++ rather than its headers.
 const Tables& tables() {
-  static const Tables t = [] {
+  static const Tables built = [] {
     Tables t;
     const auto& list = entries();
     t.languages.reserve(list.size());
@@ -403,10 +405,9 @@ const Tables& tables() {
       t.by_id.emplace(e.language.id, i);
       t.by_name.emplace(e.language.name, i);
     }
-    // Bourne Again Shell is listed first so "bash" resolves to it; C++ before its headers.
     return t;
   }();
-  return t;
+  return built;
 }
 
 // ---------------------------------------------------------------------------

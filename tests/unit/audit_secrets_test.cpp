@@ -121,7 +121,8 @@ TEST(Secrets, UnquotedValuesOnlyInConfigFiles) {
 }
 
 TEST(Secrets, PasswordInUrl) {
-  auto matches = scan_secrets("settings.py", "DATABASE_URL = 'postgres://app:Tq8vZ3xWp1@db.internal:5432/app'\n");
+  const std::string url = cat({"postgres://app:", "Tq8vZ3xWp1", "@db.internal:5432/app"});
+  auto matches = scan_secrets("settings.py", "DATABASE_URL = '" + url + "'\n");
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].rule, "url_credentials");
   EXPECT_EQ(matches[0].redacted, "Tq****");
@@ -224,6 +225,7 @@ TEST(Secrets, TestFixturesGetLowerConfidence) {
   EXPECT_TRUE(is_test_path("pkg/server_test.go"));
   EXPECT_TRUE(is_test_path("web/src/App.spec.tsx"));
   EXPECT_TRUE(is_test_path("tests/test_views.py"));
+  EXPECT_TRUE(is_test_path("rules/python/sql-injection.positive.py"));
   EXPECT_FALSE(is_test_path("src/contest/latest.py"));
 }
 

@@ -346,6 +346,8 @@ TEST(Services, ListenPortsInCode) {
       {"src/main/resources/application.yml",
        "spring:\n  profiles: dev\nserver:\n  port: 9091\nmanagement:\n  port: 9999\n"},
       {"tests/test_server.js", "app.listen(4000);\n"},
+      {"docs/example.py", "# app.run(port=7000)\n\"\"\"\n>>> uvicorn.run(app, port=7001)\n\"\"\"\n"},
+      {"src/notes.go", "// http.ListenAndServe(\":7002\", nil)\nx := 1 // e.g. srv.Listen(\":7003\")\n"},
   });
   EXPECT_EQ(ports_of(r.section), (std::vector<std::string>{
                                      "3001 code admin/index.ts:1",
@@ -373,6 +375,8 @@ TEST(Services, HealthEndpoints) {
       {"shop/urls.py", "urlpatterns = [\n    path('livez/', views.livez),\n    path('orders/', views.orders),\n]\n"},
       {"pom.xml", "<dependency>\n  <artifactId>spring-boot-starter-actuator</artifactId>\n</dependency>\n"},
       {"tests/test_health.py", "client.get('/health')\n"},
+      {"src/route.h", "std::string path;  ///< the route, e.g. app.get(\"/healthz\")\n"},
+      {"probe.go", "req, _ := http.NewRequest(\"GET\", base+\"/healthz\", nil)\n"},
   });
   EXPECT_EQ(health_of(r.section), (std::vector<std::string>{
                                       "/api/status app.py:1",

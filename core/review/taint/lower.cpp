@@ -107,6 +107,7 @@ TSNode field_of(TSNode n, const char* name) {
 
 std::vector<TSNode> named_children(TSNode n) {
   std::vector<TSNode> out;
+  if (ts_node_is_null(n)) return out;
   uint32_t count = ts_node_named_child_count(n);
   out.reserve(count);
   for (uint32_t i = 0; i < count; ++i) {

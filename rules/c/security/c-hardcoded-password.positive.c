@@ -1,5 +1,8 @@
 #include <string.h>
 
+/* expect: c-hardcoded-password */
+#define ADMIN_PASSWORD "Tr0ub4dor&3"
+
 struct db_config {
     const char *host;
     char password[64];
@@ -15,7 +18,7 @@ void default_config(struct db_config *cfg)
     strncpy(cfg->password, "Adm1n!2024", sizeof cfg->password - 1);
 }
 
-const char *key_for_requests(void)
+const char *key_for_requests(int admin)
 {
-    return api_key;
+    return admin ? ADMIN_PASSWORD : api_key;
 }

@@ -1,18 +1,23 @@
 package storage
 
-import "os"
+import (
+	"os"
+	"syscall"
+)
 
-func Save(path string, data []byte) error {
+func Share(path string) error {
 	// expect: go-world-writable-permissions
-	return os.WriteFile(path, data, 0666)
+	return os.Chmod(path, 0666)
 }
 
 func Prepare(dir string) error {
 	// expect: go-world-writable-permissions
-	return os.MkdirAll(dir, 0o777)
+	syscall.Umask(0)
+	// expect: go-world-writable-permissions
+	return os.Chmod(dir, os.ModePerm)
 }
 
-func Append(path string) (*os.File, error) {
+func Open(f *os.File) error {
 	// expect: go-world-writable-permissions
-	return os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0662)
+	return f.Chmod(0o777)
 }

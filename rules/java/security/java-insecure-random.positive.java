@@ -9,7 +9,9 @@ public class RememberMe {
         // expect: java-insecure-random
         double value = Math.random();
         String key = Double.toString(value).substring(2);
-        response.addCookie(new Cookie("remember", key));
+        Cookie cookie = new Cookie("remember", key);
+        cookie.setSecure(true);
+        response.addCookie(cookie);
     }
 
     public int pick(int bound) {

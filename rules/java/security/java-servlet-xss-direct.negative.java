@@ -12,6 +12,5 @@ public class GreetingServlet extends HttpServlet {
         response.setContentType("text/html");
         response.getWriter().println("<h1>Hello " + Encode.forHtml(request.getParameter("name")) + "</h1>");
         response.getWriter().println("<p>Welcome back</p>");
-        response.getWriter().println(request.getRemoteAddr().length());
     }
 }

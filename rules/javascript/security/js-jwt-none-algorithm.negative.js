@@ -8,6 +8,6 @@ function issue(claims, key) {
   return jwt.sign(claims, key, { algorithm: "RS256", expiresIn: "15m" });
 }
 
-const settings = { compression: "none", padding: "none" };
+const settings = { compression: { algorithm: "none" }, padding: "none" };
 
 module.exports = { readClaims, issue, settings };

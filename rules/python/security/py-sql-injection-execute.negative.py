@@ -48,3 +48,8 @@ EXAMPLE = "cursor.execute('SELECT ' + col)"
 def count_rows(cursor, connection, table_name):
     cursor.execute("SELECT COUNT(*) FROM %s" % connection.ops.quote_name(table_name))
     return cursor.fetchone()[0]
+
+
+def show(st, frame, ax):
+    st.text(f"Loaded {len(frame)} rows")
+    ax.text(0.5, 0.5, f"n={len(frame)}")

@@ -54,3 +54,9 @@ def filtered(qs, owner):
 def report(engine, pd, region):
     # expect: py-sql-injection-execute
     return pd.read_sql("SELECT * FROM sales WHERE region = '" + region + "'", engine)
+
+
+def archived(sa, conn, year):
+    # expect: py-sql-injection-execute
+    stmt = sa.text("SELECT * FROM archive WHERE year = " + str(year))
+    return conn.execute(stmt)

@@ -18,6 +18,6 @@ def pool():
     return urllib3.PoolManager(cert_reqs="CERT_NONE")
 
 
-def wrap(sock):
+def pinned_pool(ca_dir):
     # expect: py-ssl-cert-none
-    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)
+    return urllib3.PoolManager(cert_reqs=ssl.CERT_NONE, ca_cert_dir=ca_dir)

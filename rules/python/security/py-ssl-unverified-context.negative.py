@@ -14,3 +14,7 @@ def private_ca(url, cafile):
 
 
 # ssl._create_unverified_context() disables checks
+
+
+def server(sock, cert, key):
+    return ssl.wrap_socket(sock, keyfile=key, certfile=cert, server_side=True)

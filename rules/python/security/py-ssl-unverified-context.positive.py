@@ -16,3 +16,8 @@ def fetch_mail_feed(url):
 
 # expect: py-ssl-unverified-context
 ssl._create_default_https_context = ssl._create_unverified_context
+
+
+def raw_client(sock):
+    # expect: py-ssl-unverified-context
+    return ssl.wrap_socket(sock)
