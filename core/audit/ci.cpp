@@ -337,9 +337,7 @@ class Builder {
     for (const auto& e : ev)
       if (e.line == line) return;
     std::string_view text = static_cast<size_t>(line) <= lines_.size() ? lines_[line - 1] : "";
-    std::string shown = redact_secrets(file_, util::trim(text));
-    if (shown.size() > 200) shown.resize(200);
-    ev.push_back({file_, line, std::move(shown)});
+    ev.push_back({file_, line, evidence_text(file_, text)});
   }
   void add(const Caps& caps, int line) {
     for (auto c : caps) add(c, line);

@@ -256,9 +256,20 @@ bool is_documentation(std::string_view path) {
 // CI pipelines point tests at throwaway stores (DATABASE_URL: sqlite://); their service images still count.
 bool is_ci_config(std::string_view path) {
   std::string_view name = base_of(path);
-  return util::starts_with(path, ".github/") || util::starts_with(path, ".circleci/") ||
-         util::starts_with(path, ".gitlab/") || name == ".gitlab-ci.yml" || name == "Jenkinsfile" ||
-         name == ".travis.yml" || name == "azure-pipelines.yml" || name == "bitbucket-pipelines.yml";
+  for (std::string_view dir : {".github/", ".circleci/", ".gitlab/"})
+    if (util::starts_with(path, dir) || util::contains(path, "/" + std::string(dir))) return true;
+  return name == ".gitlab-ci.yml" || name == "Jenkinsfile" || name == ".travis.yml" || name == "azure-pipelines.yml" ||
+         name == "bitbucket-pipelines.yml";
+}
+
+// Whether the line holding `offset` is a comment: a URL in a comment is not a connection.
+bool in_comment_line(std::string_view text, size_t offset) {
+  size_t begin = text.rfind('\n', offset);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  std::string_view line = util::trim(text.substr(begin, offset - begin));
+  for (std::string_view marker : {"//", "#", "*", "/*", "--", ";"})
+    if (util::starts_with(line, marker)) return true;
+  return false;
 }
 
 bool is_yaml(std::string_view name) {
@@ -285,7 +296,8 @@ void scan_code(const workspace::FileEntry& f, std::map<std::string, EngineEviden
       std::string scheme;
       while (RE2::FindAndConsume(&in, *re, &scheme)) {
         size_t offset = static_cast<size_t>(in.data() - text.data());
-        note(engine_of_scheme(scheme), offset == 0 ? 0 : offset - 1);
+        offset = offset == 0 ? 0 : offset - 1;
+        if (!in_comment_line(text, offset)) note(engine_of_scheme(scheme), offset);
       }
     }
   }
@@ -383,6 +395,12 @@ size_t count_of(std::string_view s, std::string_view needle) {
   return n;
 }
 
+bool is_changelog_file(std::string_view name) {
+  for (std::string_view ext : {".xml", ".yaml", ".yml", ".json", ".sql"})
+    if (util::ends_with(name, ext)) return true;
+  return false;
+}
+
 // alembic.ini → the directory holding its revisions.
 std::string alembic_versions_dir(const AuditInput& input, const workspace::FileEntry& ini) {
   std::string location;
@@ -446,7 +464,8 @@ std::vector<MigrationSet> detect_migrations(const AuditInput& input) {
       counts[{dir_s, "rails"}] += 1;
     } else if (util::ends_with(name, ".sql") && util::contains(text, "-- +goose Up")) {
       counts[{dir_s, "goose"}] += 1;
-    } else if (util::contains(text, "databaseChangeLog") || util::starts_with(text, "--liquibase formatted sql")) {
+    } else if (is_changelog_file(name) &&
+               (util::contains(text, "databaseChangeLog") || util::starts_with(text, "--liquibase formatted sql"))) {
       size_t sets = count_of(text, "<changeSet") + count_of(text, "changeSet:") + count_of(text, "\"changeSet\"") +
                     count_of(text, "--changeset");
       counts[{dir_s, "liquibase"}] += static_cast<int>(sets);

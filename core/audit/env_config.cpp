@@ -442,9 +442,7 @@ ConfigSection detect_config(const AuditInput& input) {
       auto& v = vars[r.name];
       v.name = r.name;
       v.has_default = v.has_default || r.has_default;
-      Evidence ev{files[i].path, r.line, redact_secrets(files[i].path, util::trim(r.text))};
-      if (ev.text.size() > 200) ev.text.resize(200);
-      v.locations.push_back(std::move(ev));
+      v.locations.push_back({files[i].path, r.line, evidence_text(files[i].path, r.text)});
     }
   }
   std::unordered_set<std::string_view> names;  // views of the keys of `vars`

@@ -1,12 +1,13 @@
 #include "audit/input.h"
 
+#include "audit/secrets.h"
 #include "util/strings.h"
 
 namespace copilot::audit {
 namespace {
-std::string clip(std::string_view line) {
-  line = util::trim(line);
-  return std::string(line.substr(0, 200));
+// Evidence lines are trimmed, cut on a UTF-8 boundary and have secrets redacted.
+std::string clip(const std::string& file, std::string_view line) {
+  return evidence_text(file, line);
 }
 }  // namespace
 
@@ -17,12 +18,12 @@ Evidence evidence_at(const std::string& file, std::string_view content, size_t o
   if (offset > 0 && content[offset - 1] == '\n') begin = offset;
   size_t end = content.find('\n', offset);
   if (end == std::string_view::npos) end = content.size();
-  return {file, util::line_of_offset(content, offset), clip(content.substr(begin, end - begin))};
+  return {file, util::line_of_offset(content, offset), clip(file, content.substr(begin, end - begin))};
 }
 
 Evidence evidence_line(const std::string& file, std::string_view content, int line) {
   auto lines = util::split_lines(content);
-  std::string text = line >= 1 && static_cast<size_t>(line) <= lines.size() ? clip(lines[line - 1]) : "";
+  std::string text = line >= 1 && static_cast<size_t>(line) <= lines.size() ? clip(file, lines[line - 1]) : "";
   return {file, line, text};
 }
 

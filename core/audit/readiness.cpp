@@ -70,10 +70,14 @@ ReadinessSection score_readiness(const AuditReport& r, const workspace::Workspac
                                           : r.services.health_endpoints.front().evidence.file + ":" +
                                                 std::to_string(r.services.health_endpoints.front().evidence.line));
 
-  add("no-secrets", "No hard-coded secrets", 15, r.secrets.findings.empty(),
-      r.secrets.findings.empty() ? "none found"
-                                 : fmt::format("{} possible secrets, first in {}:{}", r.secrets.findings.size(),
-                                               r.secrets.findings.front().file, r.secrets.findings.front().match.line));
+  // Low-confidence guesses (test fixtures, entropy-only matches) do not fail the item.
+  std::vector<const SecretFinding*> likely;
+  for (const auto& s : r.secrets.findings)
+    if (s.match.confidence >= 0.5) likely.push_back(&s);
+  add("no-secrets", "No hard-coded secrets", 15, likely.empty(),
+      likely.empty() ? fmt::format("none found ({} low-confidence matches)", r.secrets.findings.size())
+                     : fmt::format("{} likely secrets, first in {}:{}", likely.size(), likely.front()->file,
+                                   likely.front()->match.line));
 
   add("license", "A license is declared", 5, !r.license.spdx_id.empty(),
       r.license.spdx_id.empty() ? "no license file or manifest license found" : r.license.spdx_id);

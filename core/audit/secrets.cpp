@@ -499,6 +499,16 @@ std::string redact_secrets(std::string_view path, std::string_view text) {
   return out;
 }
 
+std::string evidence_text(std::string_view path, std::string_view line) {
+  std::string out = redact_secrets(path, util::trim(line));
+  if (out.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xc0) == 0x80) --cut;  // continuation byte
+    out.resize(cut);
+  }
+  return out;
+}
+
 void to_json(nlohmann::json& j, const SecretFinding& f) {
   j = {{"file", f.file},
        {"rule", f.match.rule},

@@ -29,6 +29,10 @@ std::vector<SecretMatch> scan_secrets(std::string_view path, std::string_view co
 /// redacted form, so evidence lines can be shown safely.
 std::string redact_secrets(std::string_view path, std::string_view text);
 
+/// A line made safe to show as evidence: trimmed, secrets redacted, and cut
+/// to 200 bytes without splitting a UTF-8 character.
+std::string evidence_text(std::string_view path, std::string_view line);
+
 /// True for paths that look like tests or test fixtures (tests/, __tests__/,
 /// testdata/, fixtures/, *_test.go, test_*.py, *.spec.ts, ...).
 bool is_test_path(std::string_view path);

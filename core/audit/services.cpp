@@ -28,9 +28,7 @@ std::unique_ptr<RE2> compile(const std::string& pattern) {
 
 // Evidence for one line, with any secret on it redacted.
 Evidence make_evidence(const std::string& file, int line, std::string_view text) {
-  std::string shown = redact_secrets(file, util::trim(text));
-  if (shown.size() > 200) shown.resize(200);
-  return {file, line, shown};
+  return {file, line, evidence_text(file, text)};
 }
 
 // ---- YAML helpers: tolerate any shape without throwing ----

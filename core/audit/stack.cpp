@@ -1902,6 +1902,12 @@ Parser parser_for(std::string_view path) {
   if (util::ends_with(name, ".gemspec")) return parse_gemspec;
   if (name == "composer.json") return parse_composer_json;
   if (name == "CMakeLists.txt") return parse_cmake;
+  // Included scripts (cmake/Dependencies.cmake) often hold the find_package calls; package
+  // find modules and config files describe other packages, not this one.
+  if (util::ends_with(name, ".cmake") && !util::starts_with(name, "Find") && !util::ends_with(name, "Config.cmake") &&
+      !util::ends_with(name, "-config.cmake") && !util::ends_with(name, "ConfigVersion.cmake") &&
+      !util::ends_with(name, "-config-version.cmake"))
+    return parse_cmake;
   if (name == "conanfile.txt") return parse_conanfile_txt;
   if (name == "conanfile.py") return parse_conanfile_py;
   if (name == "vcpkg.json") return parse_vcpkg_json;
@@ -1937,8 +1943,8 @@ std::vector<Manifest> parse_manifests(const AuditInput& caller_input, bool resol
     } catch (const std::exception& e) {
       c.warn(0, std::string("could not read manifest: ") + e.what());
     }
-    // Only CMake files that pull in packages, and the top-level one, are manifests.
-    if (parser == parse_cmake && c.m.dependencies.empty() && !dir_of(f.path).empty()) continue;
+    // Only CMake files that pull in packages, and the top-level CMakeLists.txt, are manifests.
+    if (parser == parse_cmake && c.m.dependencies.empty() && f.path != "CMakeLists.txt") continue;
     std::sort(c.m.dependencies.begin(), c.m.dependencies.end(), [](const Dependency& a, const Dependency& b) {
       return std::tie(a.name, a.scope, a.line) < std::tie(b.name, b.scope, b.line);
     });

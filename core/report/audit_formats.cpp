@@ -35,7 +35,7 @@ std::string render_audit(const audit::AuditReport& report, std::string_view form
 }
 
 std::string audit_to_json(const audit::AuditReport& report, bool) {
-  return audit::to_json(report).dump(2) + "\n";
+  return audit::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace copilot::report

@@ -387,7 +387,9 @@ std::string write_baseline(const std::vector<Finding>& findings) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& f : findings)
     items.push_back({{"rule_id", f.rule_id}, {"fingerprint", f.fingerprint}, {"file", f.location.file}});
-  return nlohmann::json{{"schema_version", "1.0"}, {"findings", items}}.dump(2) + "\n";
+  return nlohmann::json{{"schema_version", "1.0"}, {"findings", items}}.dump(2, ' ', false,
+                                                                             nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 bool gate_fails(const ReviewResult& result, std::optional<Severity> fail_on, double min_confidence) {

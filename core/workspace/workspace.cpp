@@ -44,7 +44,7 @@ void plain_walk(const std::filesystem::path& root, const WalkOptions& options, s
   }
   while (it != end) {
     const fs::directory_entry& entry = *it;
-    std::string rel = fs::relative(entry.path(), root, ec).generic_string();
+    std::string rel = entry.path().lexically_relative(root).generic_string();
     std::error_code sec;
     bool is_link = entry.is_symlink(sec);
     bool is_dir = !is_link && entry.is_directory(sec);

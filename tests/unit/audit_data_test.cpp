@@ -102,9 +102,13 @@ TEST(Databases, DocumentationTestsAndLookalikesAreNotEvidence) {
              {"tests/conftest.py", "engine = create_engine('sqlite:///:memory:')\n"},
              {"app/notes.py", "# we might use mongodb later\nREDIS_DOCS = 'https://redis.io/docs'\nx = 'myredis://'\n"},
              {"k8s/deploy.yaml", "containers:\n  - name: api\n    image: acme/postgres-exporter:1.0\n"},
-             {".github/workflows/ci.yml", "env:\n  DATABASE_URL: \"sqlite://\"\n"}});
+             {".github/workflows/ci.yml", "env:\n  DATABASE_URL: \"sqlite://\"\n"},
+             {"svc/.github/workflows/ci.yml", "env:\n  DATABASE_URL: \"sqlite://\"\n"},
+             {"src/db.cpp", "// e.g. postgres://user@host/db\nint x;\n"},
+             {"src/Changelog.java", "String s = \"databaseChangeLog\";\n"}});
   DataSection s = detect_data(repo.input());
   EXPECT_TRUE(s.databases.empty()) << nlohmann::json(s).dump();
+  EXPECT_TRUE(s.migrations.empty()) << nlohmann::json(s).dump();
 }
 
 TEST(Migrations, PythonTools) {

@@ -245,5 +245,13 @@ TEST(Secrets, OneFindingPerSecret) {
   EXPECT_EQ(matches[0].rule, "github_token");
 }
 
+TEST(Secrets, EvidenceTextIsSafeToShow) {
+  const std::string ghp = cat({"gh", "p_", chars(36, 110)});
+  EXPECT_EQ(evidence_text("a.py", "   token = '" + ghp + "'  "), "token = 'ghp_****'");
+  // Cut at 200 bytes, but never inside a UTF-8 character.
+  std::string line = std::string(199, 'a') + "\xc3\xa9" + std::string(10, 'b');
+  EXPECT_EQ(evidence_text("a.py", line), std::string(199, 'a'));
+}
+
 }  // namespace
 }  // namespace copilot::audit

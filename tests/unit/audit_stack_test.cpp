@@ -738,11 +738,16 @@ FetchContent_Declare(
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2>=9)
 )"},
              {"src/CMakeLists.txt", "add_library(core a.cpp)\n"},
+             {"cmake/Dependencies.cmake", "find_package(nlohmann_json 3.11 CONFIG REQUIRED)\n"},
+             {"cmake/FindFoo.cmake", "find_package(PkgConfig)\nfind_package(Bar)\n"},
+             {"cmake/Warnings.cmake", "add_compile_options(-Wall)\n"},
              {"conanfile.txt", "[requires]\nzlib/1.3\nboost/1.83.0@user/stable\n\n[tool_requires]\ncmake/3.27.0\n"},
              {"vcpkg.json", R"({"name": "demo", "dependencies": ["curl", {"name": "openssl", "version>=": "3.0.0"},
                {"name": "protobuf", "host": true}], "overrides": [{"name": "curl", "version": "8.4.0"}]})"}});
   StackSection s = detect_stack(repo.input());
-  ASSERT_EQ(s.manifests.size(), 3u);  // src/CMakeLists.txt declares nothing
+  ASSERT_EQ(s.manifests.size(), 4u);  // src/CMakeLists.txt, Warnings.cmake declare nothing; FindFoo is a find module
+  ASSERT_TRUE(find_manifest(s, "cmake/Dependencies.cmake"));
+  EXPECT_EQ(find_dep(*find_manifest(s, "cmake/Dependencies.cmake"), "nlohmann_json")->version_spec, "3.11");
   const Manifest* cmake = find_manifest(s, "CMakeLists.txt");
   ASSERT_TRUE(cmake);
   EXPECT_EQ(cmake->ecosystem, "cmake");

@@ -1,10 +1,11 @@
+#include "review/taint/taint.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
 #include "review/engine.h"
-#include "review/taint/taint.h"
 #include "review/taint/taint_rule.h"
 #include "test_support.h"
 
@@ -96,7 +97,7 @@ std::shared_ptr<const TaintRule> load(const char* yaml) {
   return rule.ok() ? *rule : nullptr;
 }
 
-struct Run {
+struct Outcome {
   std::vector<Finding> findings;
   std::vector<std::string> notes;
   std::set<int> lines() const {
@@ -106,9 +107,9 @@ struct Run {
   }
 };
 
-Run run(const std::string& source, const char* grammar = "python", const char* yaml = kPythonRule) {
+Outcome run(const std::string& source, const char* grammar = "python", const char* yaml = kPythonRule) {
   auto rule = load(yaml);
-  Run r;
+  Outcome r;
   if (!rule) return r;
   auto tree = syntax::parse(grammar, source);
   EXPECT_TRUE(tree.ok());
@@ -134,7 +135,7 @@ std::set<int> marked(const std::string& source) {
 }
 
 void expect_marked(const std::string& source, const char* grammar = "python", const char* yaml = kPythonRule) {
-  Run r = run(source, grammar, yaml);
+  Outcome r = run(source, grammar, yaml);
   EXPECT_EQ(r.lines(), marked(source)) << source;
 }
 
@@ -227,10 +228,12 @@ def f():
     os.system(request.args["z"])  # BAD
 )";
   expect_marked(src);
-  Run r = run(src);
+  Outcome r = run(src);
   for (const auto& f : r.findings) {
-    if (f.location.start_line == 14) EXPECT_DOUBLE_EQ(f.confidence, 0.9);
-    else EXPECT_DOUBLE_EQ(f.confidence, 0.8);
+    if (f.location.start_line == 14)
+      EXPECT_DOUBLE_EQ(f.confidence, 0.9);
+    else
+      EXPECT_DOUBLE_EQ(f.confidence, 0.8);
   }
 }
 
@@ -389,7 +392,7 @@ def f():
 }
 
 TEST(TaintFlow, FlowStepsRunFromSourceToSink) {
-  Run r = run(R"(import os
+  Outcome r = run(R"(import os
 def f():
     name = request.args["n"]
     cmd = "ls " + name
@@ -413,7 +416,7 @@ TEST(TaintBudget, AHugeFunctionIsSkippedWithANote) {
   std::string src = "import os\ndef huge():\n    x = request.args['x']\n";
   for (int i = 0; i < 5000; ++i) src += "    x = x + 'a'\n";
   src += "    os.system(x)\n";
-  Run r = run(src);
+  Outcome r = run(src);
   EXPECT_TRUE(r.findings.empty());
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_NE(r.notes[0].find("function huge (line 2) exceeds the taint budget; pattern rules only"), std::string::npos);
@@ -425,7 +428,7 @@ TEST(TaintBudget, DeepNestingAndLongConcatenationsDoNotCrash) {
   nested += "x";
   for (int i = 0; i < 2000; ++i) nested += ")";
   nested += ")\n";
-  Run r = run(nested);
+  Outcome r = run(nested);
   EXPECT_TRUE(r.findings.empty());
   EXPECT_EQ(r.notes.size(), 1u);
 
@@ -453,7 +456,7 @@ TEST(TaintBudget, ManyHelperCallsStayWithinTheStepBudget) {
            std::to_string(i - 1) + "(x)\n";
   src += "def f():\n";
   for (int i = 0; i < 200; ++i) src += "    os.system(h39(request.args['x']))\n";
-  Run r = run(src);
+  Outcome r = run(src);
   EXPECT_FALSE(r.findings.empty());
 }
 

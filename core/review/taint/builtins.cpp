@@ -19,6 +19,8 @@ LangInfo python() {
                              "next",     "max",        "min",       "enumerate", "zip",       "map",       "filter",
                              "str.join", "str.format", "str.strip", "str.lower", "str.upper", "memoryview"};
   l.validating_methods = {"isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"};
+  l.noreturn_functions = {"abort",    "flask.abort", "sys.exit",  "exit", "quit",
+                          "os._exit", "os.abort",    "raise_404", "fail"};
   return l;
 }
 
@@ -36,6 +38,7 @@ LangInfo javascript() {
                              "Object.assign",  "util.format",        "atob",       "btoa",          "String.raw",
                              "Array.of"};
   l.membership_methods = {"includes", "has", "contains"};
+  l.noreturn_functions = {"process.exit"};
   return l;
 }
 
@@ -71,6 +74,7 @@ LangInfo go() {
                              "strings.Builder",
                              "bytes.Buffer"};
   l.membership_methods = {};
+  l.noreturn_functions = {"panic", "log.Fatal", "log.Fatalf", "log.Fatalln", "os.Exit", "log.Panic", "log.Panicf"};
   return l;
 }
 
@@ -87,6 +91,7 @@ LangInfo java() {
   l.propagating_functions = {"String.valueOf", "String.format", "String.join",      "URLDecoder.decode", "String",
                              "StringBuilder",  "StringBuffer",  "Objects.toString", "String.copyValueOf"};
   l.membership_methods = {"contains", "containsKey"};
+  l.noreturn_functions = {"System.exit"};
   return l;
 }
 

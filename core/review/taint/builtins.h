@@ -24,6 +24,8 @@ struct LangInfo {
   std::unordered_set<std::string> membership_methods;
   /// x.m() true means x holds only safe characters: x.isdigit().
   std::unordered_set<std::string> validating_methods;
+  /// Calls that never return (abort(404), sys.exit()): the path ends there.
+  std::unordered_set<std::string> noreturn_functions;
 };
 
 const LangInfo& lang_info(std::string_view grammar);

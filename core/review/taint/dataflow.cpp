@@ -590,7 +590,15 @@ Analyzer::Env Analyzer::exec_block(Frame& f, const std::vector<int>& stmts, Env 
 Analyzer::Env Analyzer::exec(Frame& f, const Stmt& s, Env env) {
   tick();
   switch (s.op) {
-    case SOp::expr: eval(f, env, s.a); return env;
+    case SOp::expr: {
+      eval(f, env, s.a);
+      const Expr* x = s.a >= 0 ? &f.unit->exprs[s.a] : nullptr;
+      if (x && x->op == Op::call && !x->callee.empty() && lang_.noreturn_functions.count(x->callee)) {
+        if (!f.raised.empty()) f.raised.back() = join_env(f, f.raised.back(), env);
+        env.live = false;
+      }
+      return env;
+    }
     case SOp::assign: {
       Cell v = eval(f, env, s.b);
       assign(f, env, s.a, v, s.b);

@@ -1,0 +1,9 @@
+# label: vulnerable sql
+from django.db import connection
+from django.http import HttpResponse
+
+def delete_note(request):
+    note_id = request.POST["note_id"]
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM notes WHERE id = {}".format(note_id))
+    return HttpResponse(status=204)

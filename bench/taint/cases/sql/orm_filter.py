@@ -1,0 +1,8 @@
+# label: safe sql
+from django.http import JsonResponse
+from shop.models import Product
+
+def by_category(request):
+    category = request.GET.get("category", "")
+    products = Product.objects.filter(category=category)
+    return JsonResponse({"ids": [p.id for p in products]})

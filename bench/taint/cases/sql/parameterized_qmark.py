@@ -1,0 +1,12 @@
+# label: safe sql
+import sqlite3
+from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/user")
+def user():
+    uid = request.args.get("id")
+    conn = sqlite3.connect("app.db")
+    rows = conn.execute("SELECT name FROM users WHERE id = ?", (uid,)).fetchall()
+    return str(rows)
