@@ -4,13 +4,13 @@
 #   - wall time (hyperfine, median of $RUNS runs),
 #   - peak resident memory (/usr/bin/time -v).
 #
-# Usage: COPILOT=build/cli/copilot bench/audit_vs_cloc.sh
+# Usage: COPILOT=build/copilot bench/audit_vs_cloc.sh
 # Trees come from bench/setup_trees.sh, which is run when they are missing.
 # Results (JSON) are written to $OUT.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-COPILOT=${COPILOT:-build/cli/copilot}
+COPILOT=${COPILOT:-build/copilot}
 TREES=${TREES:-$here/.trees}
 DJANGO_TREE=${DJANGO_TREE:-/usr/lib/python3/dist-packages/django}
 NPM_TREE=${NPM_TREE:-$TREES/npm/node_modules}

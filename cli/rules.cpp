@@ -10,7 +10,6 @@ namespace {
 
 struct RulesFlags {
   std::vector<std::string> dirs;
-  bool test = false;
 };
 
 review::RuleSet load(const RulesFlags& flags, bool require_examples) {
@@ -30,6 +29,14 @@ int list(const RulesFlags& flags, const GlobalOptions& global) {
                        r.summary);
   out += fmt::format("{} rules\n", set.rules.size());
   emit(out, std::nullopt);
+  return kOk;
+}
+
+int validate(const RulesFlags& flags, const GlobalOptions& global) {
+  load_config(global, ".");
+  auto set = load(flags, true);
+  emit(fmt::format("{} rules valid, each with positive and negative examples\n", set.rules.size() + set.taint.size()),
+       std::nullopt);
   return kOk;
 }
 
@@ -56,14 +63,21 @@ int test(const RulesFlags& flags, const GlobalOptions& global) {
 void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run) {
   auto flags = std::make_shared<RulesFlags>();
   sub.require_subcommand(1);
-  for (const char* name : {"list", "test"}) {
-    CLI::App* cmd =
-        sub.add_subcommand(name, std::string(name) == "list" ? "List the rules" : "Run every rule's examples");
+  struct Sub {
+    const char* name;
+    const char* summary;
+    int (*run)(const RulesFlags&, const GlobalOptions&);
+  };
+  static const Sub kSubs[] = {
+      {"list", "List the rules", list},
+      {"validate", "Load every rule and require its example files (fails on any problem)", validate},
+      {"test", "Run every rule's positive and negative examples", test},
+  };
+  for (const auto& s : kSubs) {
+    CLI::App* cmd = sub.add_subcommand(s.name, s.summary);
     cmd->add_option("--rules", flags->dirs, "Rule directory (default: the built-in rules)");
-    bool is_test = std::string(name) == "test";
-    cmd->callback([flags, &global, &run, is_test] {
-      run = [flags, &global, is_test] { return is_test ? test(*flags, global) : list(*flags, global); };
-    });
+    auto fn = s.run;
+    cmd->callback([flags, &global, &run, fn] { run = [flags, &global, fn] { return fn(*flags, global); }; });
   }
 }
 

@@ -212,6 +212,7 @@ Result<std::vector<FileChange>> Repo::diff_staged() const {
     git_tree_lookup(tree.out(), repo_, git_object_id(head_obj.get()));
   OwnedIndex index;
   if (git_repository_index(index.out(), repo_) != 0) return last_error("reading the index");
+  git_index_read(index.get(), 0);  // pick up changes made since the repository was opened
   OwnedDiff diff;
   git_diff_options opts = diff_options();
   if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), index.get(), &opts) != 0)
@@ -225,6 +226,8 @@ Result<std::vector<FileChange>> Repo::diff_worktree() const {
   if (git_revparse_single(head_obj.out(), repo_, "HEAD^{tree}") == 0)
     git_tree_lookup(tree.out(), repo_, git_object_id(head_obj.get()));
   OwnedDiff diff;
+  OwnedIndex index;
+  if (git_repository_index(index.out(), repo_) == 0) git_index_read(index.get(), 0);
   git_diff_options opts = diff_options();
   opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_SHOW_UNTRACKED_CONTENT;
   if (git_diff_tree_to_workdir_with_index(diff.out(), repo_, tree.get(), &opts) != 0)

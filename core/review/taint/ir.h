@@ -32,7 +32,7 @@ enum class Op : uint8_t {
   collection,     ///< list, tuple, set, dict, object literal: elements (and keys) in kids
   format,         ///< f-string / template literal: interpolated parts in kids, constant text in `value`
   assign,         ///< assignment used as an expression: kids[0] target, kids[1] value
-  comprehension,  ///< kids[0] element, then (target, iterable) pairs
+  comprehension,  ///< kids[0] element, then (target, iterable) pairs; a filter is (-1, condition)
   function,       ///< a function value (lambda, callback): never tainted itself
   group,          ///< parentheses, await, spread: the value of kids[0]
   other,          ///< anything else: the union of its kids

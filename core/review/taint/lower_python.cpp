@@ -170,11 +170,17 @@ int PyLower::comprehension(TSNode n) {
   e.kids.push_back(-1);
   // Clauses first: the element reads the loop variables they bind.
   for (TSNode c : named_children(n)) {
-    if (type_of(c) != "for_in_clause") continue;
-    int iter = expr(field_of(c, "right"));
-    int tgt = target(field_of(c, "left"));
-    e.kids.push_back(tgt);
-    e.kids.push_back(iter);
+    if (type_of(c) == "for_in_clause") {
+      int iter = expr(field_of(c, "right"));
+      int tgt = target(field_of(c, "left"));
+      e.kids.push_back(tgt);
+      e.kids.push_back(iter);
+    } else if (type_of(c) == "if_clause") {
+      // Filters bind nothing but may call sinks.
+      auto k = named_children(c);
+      e.kids.push_back(-1);
+      e.kids.push_back(k.empty() ? -1 : expr(k[0]));
+    }
   }
   TSNode body = field_of(n, "body");
   if (type_of(body) == "pair") {

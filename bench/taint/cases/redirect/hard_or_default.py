@@ -1,0 +1,5 @@
+# label: vulnerable redirect
+from django.shortcuts import redirect
+
+def finish(request):
+    return redirect(request.POST.get("next") or "/dashboard")

@@ -1,0 +1,6 @@
+# label: vulnerable redirect
+from django.http import HttpResponsePermanentRedirect
+
+def moved(request):
+    dest = request.GET["dest"]
+    return HttpResponsePermanentRedirect(dest)
