@@ -12,17 +12,17 @@ struct RulesFlags {
   std::vector<std::string> dirs;
 };
 
-review::RuleSet load(const RulesFlags& flags, bool require_examples) {
+review::RuleSet load(const RulesFlags& flags, bool require_examples, bool compile = true) {
   std::vector<std::filesystem::path> dirs(flags.dirs.begin(), flags.dirs.end());
   if (dirs.empty()) dirs.push_back(review::builtin_rules_dir());
-  auto set = review::load_rules(dirs, require_examples);
+  auto set = review::load_rules(dirs, require_examples, compile);
   if (!set) throw Failure{kUsage, set.error().message};
   return std::move(*set);
 }
 
 int list(const RulesFlags& flags, const GlobalOptions& global) {
   load_config(global, ".");
-  auto set = load(flags, false);
+  auto set = load(flags, false, false);
   std::string out;
   for (const auto& r : set.rules)
     out += fmt::format("{:<40} {:<12} {:<8} {:.2f}  {}\n", r.id, r.agent, review::to_string(r.severity), r.confidence,

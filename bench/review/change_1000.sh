@@ -158,9 +158,10 @@ facts="$OUT/facts.tsv"
 "$COPILOT" rules list >"$OUT/rules.txt"
 n_py=$(grep -c '^py-' "$OUT/rules.txt" || true)
 n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security"' "$OUT/rules.txt" | wc -l)
-for spec in "copilot --base main (all agents)|$cmd_all|$n_py py query rules" \
-            "copilot --base main (security)|$cmd_sec|$n_py_sec py security query rules" \
-            "copilot, empty change (fixed cost)|$cmd_empty|$n_py py query rules"; do
+n_taint=$(taint_rule_count)  # all taint rules belong to the security agent
+for spec in "copilot --base main (all agents)|$cmd_all|$n_py py query + $n_taint taint rules" \
+            "copilot --base main (security)|$cmd_sec|$n_py_sec py security query + $n_taint taint rules" \
+            "copilot, empty change (fixed cost)|$cmd_empty|$n_py py query + $n_taint taint rules"; do
   IFS='|' read -r name cmd rules <<<"$spec"
   measure_ok 0 /dev/null ${cmd% -o /dev/null} -o "$OUT/out.json"
   printf '%s\t%s\t%s\t%s\n' "$name" "$RSS_KIB" "$(count_findings "$OUT/out.json" copilot)" "$rules" >>"$facts"

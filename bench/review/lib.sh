@@ -95,6 +95,12 @@ print({"copilot": lambda: len(d["findings"]), "bandit": lambda: len(d["results"]
 PY
 }
 
+# Python taint rules (not in `copilot rules list`) of the rules being timed, optionally for one agent.
+taint_rule_count() {
+  local dir="${COPILOT_RULES_DIR:-$REPO_ROOT/rules}"
+  grep -rl '^mode: taint' "$dir/python" 2>/dev/null | wc -l
+}
+
 machine_line() {
   local cpu
   cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)

@@ -23,6 +23,7 @@ cmd_sg="$AST_GREP scan -c $SGCONFIG --json=compact $TREE"
 "$COPILOT" rules list >"$OUT/rules.txt"
 n_py=$(grep -c '^py-' "$OUT/rules.txt" || true)
 n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security"' "$OUT/rules.txt" | wc -l)
+n_taint=$(taint_rule_count)  # all taint rules belong to the security agent
 n_sg=$(find "$BENCH_DIR/astgrep-rules" -name '*.yml' | wc -l)
 n_bandit=$(bandit -h 2>/dev/null | sed -n '/tests were discovered/,$p' | grep -cE '^\s*B[0-9]{3}' || true)
 if [ "$n_py" != "$n_sg" ]; then
@@ -35,9 +36,9 @@ fi
 facts="$OUT/facts.tsv"
 : >"$facts"
 measure_ok 0 /dev/null $COPILOT review --all -C "$TREE" --agents $ALL_AGENTS --format json -o "$OUT/copilot.json"
-printf 'copilot (all agents)\t%s\t%s\t%s py query rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot.json" copilot)" "$n_py" >>"$facts"
+printf 'copilot (all agents)\t%s\t%s\t%s py query + %s taint rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot.json" copilot)" "$n_py" "$n_taint" >>"$facts"
 measure_ok 0 /dev/null $COPILOT review --all -C "$TREE" --agents security --format json -o "$OUT/copilot-security.json"
-printf 'copilot (security)\t%s\t%s\t%s py security query rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot-security.json" copilot)" "$n_py_sec" >>"$facts"
+printf 'copilot (security)\t%s\t%s\t%s py security query + %s taint rules\n' "$RSS_KIB" "$(count_findings "$OUT/copilot-security.json" copilot)" "$n_py_sec" "$n_taint" >>"$facts"
 measure_ok "0 1" /dev/null bandit -r -q -f json -o "$OUT/bandit.json" "$TREE"
 printf 'bandit -r\t%s\t%s\t%s tests\n' "$RSS_KIB" "$(count_findings "$OUT/bandit.json" bandit)" "$n_bandit" >>"$facts"
 measure_ok 0 "$OUT/ast-grep.json" $cmd_sg

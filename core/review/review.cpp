@@ -225,7 +225,8 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   if (req.builtin_rules) dirs.push_back(builtin_rules_dir());
   for (const auto& d : cfg.review_rule_dirs) dirs.push_back(req.root / d);
   for (const auto& d : req.rule_dirs) dirs.push_back(d);
-  auto loaded = load_rules(dirs, false);
+  // Queries are compiled later, only for the languages the change contains.
+  auto loaded = load_rules(dirs, false, false);
   if (!loaded) return usage(loaded.error().message);
 
   std::set<std::string> agents;
@@ -305,6 +306,23 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
       if (n.empty() || t.path == n || util::starts_with(t.path, n + "/")) return false;
     return true;
   });
+
+  std::set<std::string> grammar_set;
+  for (const auto& t : targets) {
+    std::string_view src = t.content;
+    if (const auto* lang = workspace::detect_language(t.path, src.substr(0, src.find('\n')));
+        lang && !lang->grammar.empty())
+      grammar_set.emplace(lang->grammar);
+  }
+  std::vector<std::string> grammars(grammar_set.begin(), grammar_set.end());
+  {
+    std::vector<std::string> errors(rules.size());
+    util::parallel_for(rules.size(), cfg.jobs, [&](size_t i) {
+      if (auto r = compile_rule(const_cast<Rule&>(*rules[i]), &grammars); !r) errors[i] = r.error().message;
+    });
+    for (const auto& e : errors)
+      if (!e.empty()) return usage(e);
+  }
 
   std::vector<FileResult> per_file(targets.size());
   std::atomic<size_t> done{0};

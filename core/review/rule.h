@@ -37,8 +37,11 @@ struct Rule {
   std::vector<CaptureCondition> where;
 
   std::string query_text, inside_text, not_inside_text;
-  /// Compiled per grammar, in the order of `languages`.
+  /// Compiled per grammar, in the order of `languages`; null until compile_rule()
+  /// has compiled that grammar (compiling is the slow part of loading).
   std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
+  /// YAML lines of the fields, so compile errors can point into the file.
+  int query_line = 0, inside_line = 0, not_inside_line = 0;
 
   std::filesystem::path file;  ///< the YAML it came from
   std::filesystem::path positive_example, negative_example;
@@ -59,8 +62,13 @@ struct RuleSet {
 
 /// Loads every `*.yaml` rule below each directory. Problems are errors naming
 /// the file and line ("rules/python/security/x.yaml:7: unknown capture 'foo'").
-/// `require_examples` makes a missing example file an error.
-Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples);
+/// `require_examples` makes a missing example file an error; `compile` compiles
+/// every query for every language now (otherwise call compile_rule later).
+Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples, bool compile = true);
+
+/// Compiles a rule's queries for the grammars in `grammars` (all of the rule's
+/// languages when null) that are not compiled yet. Thread-safe across rules.
+Result<void> compile_rule(Rule& rule, const std::vector<std::string>* grammars = nullptr);
 
 /// Parses one rule file's text (a seam for tests).
 Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file);

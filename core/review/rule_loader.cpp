@@ -1,6 +1,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <set>
 
@@ -8,6 +9,7 @@
 #include "review/taint/taint.h"
 #include "util/files.h"
 #include "util/glob.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace copilot::review {
@@ -37,12 +39,6 @@ std::vector<std::string> string_list(const YAML::Node& n) {
   return out;
 }
 
-/// Lines of `key`'s block in the YAML so query errors can point into the file.
-int query_error_line(const YAML::Node& node, const syntax::QueryError& e) {
-  // Queries are block scalars (`query: |`), whose text starts on the line after the key.
-  return line_of(node) + e.line;
-}
-
 std::vector<std::string> placeholders(const std::string& text) {
   std::vector<std::string> out;
   size_t pos = 0;
@@ -55,17 +51,28 @@ std::vector<std::string> placeholders(const std::string& text) {
   return out;
 }
 
-void compile_all(Rule& rule, const YAML::Node& root, const std::string& key, const std::string& text,
-                 std::vector<std::shared_ptr<const syntax::Query>>& out) {
-  for (const auto& lang : rule.languages) {
-    syntax::QueryError qe;
-    auto q = syntax::compile_query(lang, text, &qe);
-    if (!q) {
-      int line = qe.line ? query_error_line(root[key], qe) : line_of(root[key]);
-      throw RuleError{line, key + " for " + lang + ": " + q.error().message};
+/// Capture names written in a query (`@name`), without compiling it.
+std::set<std::string> capture_names(const std::string& query) {
+  std::set<std::string> out;
+  for (size_t i = 0; i < query.size(); ++i) {
+    if (query[i] == '"') {  // skip string literals: "@" inside them is text
+      for (++i; i < query.size() && query[i] != '"'; ++i)
+        if (query[i] == '\\') ++i;
+      continue;
     }
-    out.push_back(*q);
+    if (query[i] == ';') {  // comment to end of line
+      while (i < query.size() && query[i] != '\n') ++i;
+      continue;
+    }
+    if (query[i] != '@') continue;
+    size_t j = i + 1;
+    while (j < query.size() && (std::isalnum(static_cast<unsigned char>(query[j])) || query[j] == '_' ||
+                                query[j] == '-' || query[j] == '.'))
+      ++j;
+    out.insert(query.substr(i + 1, j - i - 1));
+    i = j - 1;
   }
+  return out;
 }
 
 Rule build(const YAML::Node& root, const std::filesystem::path& file) {
@@ -101,34 +108,25 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   r.owasp = string_list(root["owasp"]);
   if (r.agent == "security" && r.cwe.empty()) throw RuleError{line_of(root["agent"]), "security rules need a cwe"};
   r.query_text = need("query").as<std::string>();
-  compile_all(r, root, "query", r.query_text, r.query);
-  const syntax::Query& q0 = *r.query.front();
-  if (q0.capture_index("match") < 0) throw RuleError{line_of(root["query"]), "query needs a @match capture"};
-  // A predicate written outside its pattern's parentheses forms a pattern of
-  // its own and is silently ignored; every pattern must capture @match.
-  uint32_t match_id = static_cast<uint32_t>(q0.capture_index("match"));
-  for (uint32_t p = 0; p < ts_query_pattern_count(q0.get()); ++p) {
-    if (ts_query_capture_quantifier_for_id(q0.get(), p, match_id) == TSQuantifierZero) {
-      uint32_t offset = ts_query_start_byte_for_pattern(q0.get(), p);
-      int line = line_of(root["query"]) + 1 +
-                 static_cast<int>(std::count(r.query_text.begin(), r.query_text.begin() + offset, '\n'));
-      throw RuleError{line, "query pattern " + std::to_string(p + 1) +
-                                " has no @match capture (predicates belong inside the pattern's parentheses)"};
-    }
-  }
+  r.query_line = line_of(root["query"]);
+  std::set<std::string> captures = capture_names(r.query_text);
+  if (!captures.count("match")) throw RuleError{r.query_line, "query needs a @match capture"};
   if (root["inside"]) {
     r.inside_text = root["inside"].as<std::string>();
-    compile_all(r, root, "inside", r.inside_text, r.inside);
+    r.inside_line = line_of(root["inside"]);
   }
   if (root["not-inside"]) {
     r.not_inside_text = root["not-inside"].as<std::string>();
-    compile_all(r, root, "not-inside", r.not_inside_text, r.not_inside);
+    r.not_inside_line = line_of(root["not-inside"]);
   }
+  r.query.resize(r.languages.size());
+  r.inside.resize(r.inside_text.empty() ? 0 : r.languages.size());
+  r.not_inside.resize(r.not_inside_text.empty() ? 0 : r.languages.size());
   if (auto where = root["where"]) {
     for (const auto& w : where) {
       CaptureCondition c;
       c.capture = w["capture"] ? w["capture"].as<std::string>() : "";
-      if (q0.capture_index(c.capture) < 0) throw RuleError{line_of(w), "unknown capture '" + c.capture + "'"};
+      if (!captures.count(c.capture)) throw RuleError{line_of(w), "unknown capture '" + c.capture + "'"};
       std::string pattern;
       if (w["regex"])
         pattern = w["regex"].as<std::string>();
@@ -144,8 +142,7 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
     }
   }
   for (const auto& name : placeholders(r.message))
-    if (q0.capture_index(name) < 0)
-      throw RuleError{line_of(root["message"]), "unknown capture '" + name + "' in message"};
+    if (!captures.count(name)) throw RuleError{line_of(root["message"]), "unknown capture '" + name + "' in message"};
   if (auto paths = root["paths"]) {
     r.include_paths = string_list(paths["include"]);
     r.exclude_paths = string_list(paths["exclude"]);
@@ -158,7 +155,7 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
       if (auto rep = fix["replace"]) {
         r.fix_capture = rep["capture"] ? rep["capture"].as<std::string>() : "match";
         r.fix_with = rep["with"] ? rep["with"].as<std::string>() : "";
-        if (q0.capture_index(r.fix_capture) < 0)
+        if (!captures.count(r.fix_capture))
           throw RuleError{line_of(rep), "unknown capture '" + r.fix_capture + "' in fix"};
       }
     }
@@ -174,7 +171,58 @@ std::filesystem::path example_for(const std::filesystem::path& yaml, const char*
   return {};
 }
 
+Result<std::shared_ptr<const syntax::Query>> compile_one(const Rule& r, const std::string& lang, const std::string& key,
+                                                         const std::string& text, int yaml_line) {
+  syntax::QueryError qe;
+  auto q = syntax::compile_query(lang, text, &qe);
+  if (!q) {
+    // Queries are block scalars (`query: |`), whose text starts on the line after the key.
+    int line = qe.line ? yaml_line + qe.line : yaml_line;
+    return Error{r.file.string() + ":" + std::to_string(line) + ": " + key + " for " + lang + ": " + q.error().message};
+  }
+  return *q;
+}
+
+/// A predicate written outside its pattern's parentheses forms a pattern of its
+/// own and is silently ignored, so every pattern must capture @match.
+Result<void> check_patterns(const Rule& r, const syntax::Query& q) {
+  uint32_t match_id = static_cast<uint32_t>(q.capture_index("match"));
+  for (uint32_t p = 0; p < ts_query_pattern_count(q.get()); ++p) {
+    if (ts_query_capture_quantifier_for_id(q.get(), p, match_id) != TSQuantifierZero) continue;
+    uint32_t offset = ts_query_start_byte_for_pattern(q.get(), p);
+    int line =
+        r.query_line + 1 + static_cast<int>(std::count(r.query_text.begin(), r.query_text.begin() + offset, '\n'));
+    return Error{r.file.string() + ":" + std::to_string(line) + ": query pattern " + std::to_string(p + 1) +
+                 " has no @match capture (predicates belong inside the pattern's parentheses)"};
+  }
+  return {};
+}
+
 }  // namespace
+
+Result<void> compile_rule(Rule& r, const std::vector<std::string>* grammars) {
+  for (size_t i = 0; i < r.languages.size(); ++i) {
+    const std::string& lang = r.languages[i];
+    if (grammars && std::find(grammars->begin(), grammars->end(), lang) == grammars->end()) continue;
+    if (!r.query[i]) {
+      auto q = compile_one(r, lang, "query", r.query_text, r.query_line);
+      if (!q) return q.error();
+      if (auto ok = check_patterns(r, **q); !ok) return ok.error();
+      r.query[i] = *q;
+    }
+    if (!r.inside.empty() && !r.inside[i]) {
+      auto q = compile_one(r, lang, "inside", r.inside_text, r.inside_line);
+      if (!q) return q.error();
+      r.inside[i] = *q;
+    }
+    if (!r.not_inside.empty() && !r.not_inside[i]) {
+      auto q = compile_one(r, lang, "not-inside", r.not_inside_text, r.not_inside_line);
+      if (!q) return q.error();
+      r.not_inside[i] = *q;
+    }
+  }
+  return {};
+}
 
 bool Rule::applies_to(std::string_view grammar_id) const {
   return grammar_index(grammar_id) >= 0;
@@ -199,7 +247,8 @@ RuleInfo Rule::info() const {
   return {id, agent, severity, summary, util::trim(docs).empty() ? rationale : docs, cwe, owasp};
 }
 
-Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file) {
+namespace {
+Result<Rule> parse_uncompiled(const std::string& yaml_text, const std::filesystem::path& file) {
   try {
     return build(YAML::Load(yaml_text), file);
   } catch (const RuleError& e) {
@@ -208,8 +257,16 @@ Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::pat
     return Error{file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
   }
 }
+}  // namespace
 
-Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples) {
+Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::path& file) {
+  auto rule = parse_uncompiled(yaml_text, file);
+  if (!rule) return rule;
+  if (auto c = compile_rule(*rule); !c) return c.error();
+  return rule;
+}
+
+Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples, bool compile) {
   RuleSet set;
   std::set<std::string> seen;
   for (const auto& dir : dirs) {
@@ -240,8 +297,11 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
         set.taint.push_back(*taint);
         continue;
       }
-      auto rule = parse_rule(*text, f);
+      auto rule = parse_uncompiled(*text, f);
       if (!rule) return rule.error();
+      if (compile) {
+        if (auto c = compile_rule(*rule); !c) return c.error();
+      }
       rule->positive_example = example_for(f, "positive");
       rule->negative_example = example_for(f, "negative");
       if (require_examples && (rule->positive_example.empty() || rule->negative_example.empty()))

@@ -13,7 +13,8 @@ LangInfo python() {
                      "is_absolute",  "match",        "fullmatch", "search"};
   l.mutators = {"append",     "extend",     "insert",     "add",   "update",
                 "setdefault", "appendleft", "extendleft", "write", "writelines"};
-  l.joining_methods = {"format", "format_map", "join", "replace", "__add__", "__mod__"};
+  l.joining_methods = {"format",  "format_map", "join",       "replace",
+                       "__add__", "__mod__",    "substitute", "safe_substitute"};
   l.propagating_functions = {"str",      "repr",       "ascii",     "bytes",     "bytearray", "list",      "tuple",
                              "set",      "frozenset",  "dict",      "sorted",    "reversed",  "format",    "iter",
                              "next",     "max",        "min",       "enumerate", "zip",       "map",       "filter",

@@ -1,12 +1,21 @@
 #include "review/taint/dataflow.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace copilot::review::taint {
 namespace {
 
 // Loops are re-run until nothing changes, but never more often than this.
 constexpr int kLoopRounds = 3;
+
+/// CamelCase names are classes by convention; ALL_CAPS names are constants.
+bool looks_like_class(const std::string& name) {
+  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
+  for (char ch : name)
+    if (std::islower(static_cast<unsigned char>(ch))) return true;
+  return false;
+}
 
 bool is_numeric_op(const std::string& op) {
   return op == "-" || op == "/" || op == "//" || op == "**" || op == "<<" || op == ">>" || op == ">>>";
@@ -63,6 +72,20 @@ Cell Analyzer::own(const Frame& f, const Env& env, int path) const {
     inherited.set = true;
     inherited.taint = c.taint;
     return inherited;
+  }
+  if (f.lexical && f.lexical_env) {
+    // A closure reads the enclosing function's variables.
+    auto it = f.lexical->unit->path_ids.find(u.paths[root]);
+    if (it != f.lexical->unit->path_ids.end()) {
+      Cell c = own(*f.lexical, *f.lexical_env, it->second);
+      if (c.set) {
+        if (root == path) return c;
+        Cell inherited;
+        inherited.set = true;
+        inherited.taint = c.taint;
+        return inherited;
+      }
+    }
   }
   if (!u.is_module) {
     auto it = globals_.find(u.paths[root]);
@@ -284,7 +307,11 @@ Cell Analyzer::eval_op(Frame& f, Env& env, const Expr& x, bool whole) {
       out.taint = body.taint;
       return out;
     }
-    case Op::function: return out;
+    case Op::function: {
+      auto it = program_.unit_of_node.find(key_of(x.node));
+      if (it != program_.unit_of_node.end() && !quiet_) run_callback(f, env, x, it->second);
+      return out;
+    }
     case Op::group: return x.kids.empty() ? out : eval(f, env, x.kids[0], whole);
   }
   return out;
@@ -305,10 +332,13 @@ Cell Analyzer::eval_call(Frame& f, Env& env, const Expr& x) {
   std::vector<Cell> args;
   args.reserve(x.kids.size());
   Taint all;
+  Taint saved_hint = element_hint_;
+  element_hint_ = method ? recv.taint : Taint{};
   for (size_t k = 1; k < x.kids.size(); ++k) {
     args.push_back(eval(f, env, x.kids[k]));
     all.merge(args.back().taint);
   }
+  element_hint_ = saved_hint;
   if (x.path >= 0 && env.cells[x.path].set) return read(f, env, x.path, true);  // d.get("k")
 
   bool via_self = false;
@@ -322,6 +352,13 @@ Cell Analyzer::eval_call(Frame& f, Env& env, const Expr& x) {
       (!method && !name.empty() && lang_.propagating_functions.count(name))) {
     out.taint = all;
     if (args.size() == 1 && args[0].value.kind == Const::Kind::string) out.value = args[0].value;
+    return out;
+  }
+  bool builds = program_.grammar == "python" ? looks_like_class(name) : x.construct;
+  if (builds) {
+    // An object built from untrusted values holds them (a dataclass, a form, new URL(x)).
+    out.taint = all;
+    if (out.taint.any()) ++out.taint.hops;
     return out;
   }
   if (!method) return out;  // an unknown function: its result is not the caller's data
@@ -485,7 +522,6 @@ bool Analyzer::may_source(int unit) {
 
 Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool via_self,
                           const std::vector<Cell>& args) {
-  (void)env;
   (void)via_self;
   const Unit& cu = program_.units[unit];
   Taint any;
@@ -497,7 +533,9 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
   if (cu.over_budget || f.depth + 1 > budget_.max_inline_depth) return fallback;
   for (Frame* p = &f; p; p = p->caller)
     if (p->unit_index == unit) return fallback;  // recursion: no deeper
-  if (!any.any() && !may_source(unit)) return fallback;
+  uint32_t cb = ts_node_start_byte(cu.node), ce = ts_node_end_byte(cu.node);
+  bool nested = cb > ts_node_start_byte(f.unit->node) && ce <= ts_node_end_byte(f.unit->node) && !f.unit->is_module;
+  if (!any.any() && !may_source(unit) && !nested) return fallback;
 
   std::string memo_key = std::to_string(unit);
   for (size_t k = 0; k < args.size(); ++k) {
@@ -507,13 +545,18 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
         (a.value.kind == Const::Kind::string ? a.value.s : std::to_string(a.value.i) + std::to_string(a.value.b)) +
         "~" + a.prefix;
   }
-  if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
+  if (nested) memo_key.clear();  // a closure's result depends on the enclosing state
+  if (auto it = memo_.find(memo_key); !nested && it != memo_.end()) return it->second;
 
   Frame nf;
   nf.unit = &cu;
   nf.unit_index = unit;
   nf.caller = &f;
   nf.depth = f.depth + 1;
+  if (nested) {
+    nf.lexical = &f;
+    nf.lexical_env = &env;
+  }
   Env e = entry_env(cu);
   std::vector<Cell> bound(cu.params.size());
   std::vector<bool> has(cu.params.size(), false);
@@ -558,13 +601,12 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
     }
   }
   for (size_t p = 0; p < cu.params.size(); ++p) {
-    if (cu.params[p].path < 0) continue;
     Cell v = bound[p];
     if (!has[p]) {
       v = cu.params[p].default_value >= 0 ? quiet_eval(nf, e, cu.params[p].default_value) : Cell{};
       v.set = true;
     }
-    write(nf, e, cu.params[p].path, v);
+    bind_param(nf, e, cu.params[p], v);
   }
   exec_block(nf, cu.body, std::move(e));
   Cell r = nf.ret;
@@ -573,8 +615,37 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
     if (!any.any()) ++r.taint.hops;  // the helper read the source itself
     r.taint = extend(r.taint, where(call.node), "returned by `" + cu.name + "()`");
   }
-  memo_.emplace(std::move(memo_key), r);
+  if (!nested) memo_.emplace(std::move(memo_key), r);
   return r;
+}
+
+void Analyzer::bind_param(Frame& f, Env& env, const Param& p, const Cell& value) {
+  if (p.path >= 0)
+    write(f, env, p.path, value);
+  else if (p.pattern >= 0)
+    assign(f, env, p.pattern, value, -1);
+}
+
+void Analyzer::run_callback(Frame& f, Env& env, const Expr& fn, int unit) {
+  const Unit& cu = program_.units[unit];
+  if (cu.params.empty() && cu.body.empty()) return;
+  Expr call;
+  call.node = fn.node;
+  call.kids = {-1};
+  std::vector<Cell> args;
+  if (element_hint_.any()) {
+    // xs.forEach(x => ...): the callback receives elements of the receiver.
+    Cell el;
+    el.set = true;
+    el.taint = element_hint_;
+    args.push_back(el);
+    call.kids.push_back(-1);
+    call.kw.push_back("");
+  }
+  Taint saved = element_hint_;
+  element_hint_ = Taint{};
+  call_local(f, env, call, unit, false, args);
+  element_hint_ = saved;
 }
 
 // ---- statements ------------------------------------------------------------
@@ -767,9 +838,10 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
   if (!env.live || cond < 0) return env;
   const Unit& u = *f.unit;
   const Expr& c = u.exprs[cond];
-  if (truth && !index_.guards.empty()) {
-    auto g = index_.guards.find(key_of(c.node));
-    if (g != index_.guards.end()) {
+  const auto& guards = truth ? index_.guards : index_.guards_false;
+  if (!guards.empty()) {
+    auto g = guards.find(key_of(c.node));
+    if (g != guards.end()) {
       for (TSNode n : g->second) {
         auto it = u.expr_of_node.find(key_of(n));
         if (it != u.expr_of_node.end()) sanitize(f, env, it->second);
@@ -890,17 +962,17 @@ void Analyzer::run_root(int unit) {
   f.unit_index = unit;
   Env env = entry_env(u);
   for (const auto& p : u.params) {
-    if (p.path < 0) continue;
     Cell v;
     v.set = true;
     auto src = index_.sources.find(key_of(p.node));
     if (src != index_.sources.end()) {
       auto step = std::make_shared<Step>();
-      step->step = {where(p.node), "untrusted input: " + src->second + " `" + p.name + "`"};
-      step->origin = p.name;
+      std::string text = snippet(p.node);
+      step->step = {where(p.node), "untrusted input: " + src->second + " `" + text + "`"};
+      step->origin = text;
       v.taint.path = std::move(step);
     }
-    write(f, env, p.path, v);
+    bind_param(f, env, p, v);
   }
   exec_block(f, u.body, std::move(env));
 }

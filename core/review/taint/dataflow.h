@@ -29,8 +29,9 @@ struct RuleIndex {
   std::vector<SinkSite> sinks;
   std::unordered_map<const void*, std::vector<int>> sink_args;  ///< argument node -> sink sites
   std::unordered_set<const void*> sanitizers;
-  std::unordered_map<const void*, std::vector<TSNode>> guards;       ///< condition -> values it makes safe
-  std::unordered_map<const void*, std::vector<TSNode>> propagators;  ///< receiving node -> donor nodes
+  std::unordered_map<const void*, std::vector<TSNode>> guards;        ///< condition -> values safe when it holds
+  std::unordered_map<const void*, std::vector<TSNode>> guards_false;  ///< condition -> values safe when it fails
+  std::unordered_map<const void*, std::vector<TSNode>> propagators;   ///< receiving node -> donor nodes
 };
 
 struct Hit {
@@ -69,6 +70,8 @@ class Analyzer {
     const Unit* unit = nullptr;
     int unit_index = -1;
     Frame* caller = nullptr;
+    const Frame* lexical = nullptr;  ///< the enclosing function's frame, for closures
+    const Env* lexical_env = nullptr;
     int depth = 0;
     Cell ret;
     std::vector<LoopCtx> loops;
@@ -104,6 +107,9 @@ class Analyzer {
 
   int resolve_local(const Frame& f, const Expr& call, bool& via_self) const;
   Cell call_local(Frame& f, Env& env, const Expr& call, int unit, bool via_self, const std::vector<Cell>& args);
+  /// A function expression passed along (a callback) runs here, seeing this frame's variables.
+  void run_callback(Frame& f, Env& env, const Expr& fn, int unit);
+  void bind_param(Frame& f, Env& env, const Param& p, const Cell& value);
   bool may_source(int unit);
 
   const Program& program_;
@@ -114,6 +120,7 @@ class Analyzer {
   std::string_view source_;
   long steps_ = 0;
   int quiet_ = 0;
+  Taint element_hint_;  ///< the receiver of the call whose arguments are being evaluated (xs.map(x => ...))
   std::unordered_map<std::string, Cell> globals_;
   std::vector<int8_t> may_source_;
   std::unordered_map<std::string, Cell> memo_;

@@ -47,6 +47,7 @@ struct Expr {
   std::vector<std::string> kw;  ///< call: keyword per argument ("" positional, "*" / "**" spread); pattern keys
   int path = -1;                ///< access path id when the expression names a storage location
   std::string callee;           ///< call: the callee's dotted text when it is a plain name chain ("os.path.join")
+  bool construct = false;       ///< call: `new X(...)`
 };
 
 enum class SOp : uint8_t {
@@ -82,6 +83,7 @@ struct Param {
   TSNode node{};  ///< the identifier, so a source query can name it
   int path = -1;
   int default_value = -1;
+  int pattern = -1;  ///< a destructuring target ({ id }) that receives the argument instead
   enum class Kind : uint8_t { plain, rest, rest_keywords, receiver } kind = Kind::plain;
 };
 
@@ -111,6 +113,7 @@ struct Program {
   std::string grammar;
   std::vector<Unit> units;                                    ///< units[0] is the module
   std::unordered_map<std::string, std::vector<int>> by_name;  ///< function name -> units
+  std::unordered_map<const void*, int> unit_of_node;          ///< function expression -> its unit
 };
 
 /// Size limits per unit; a unit over them is analysed by pattern rules only.

@@ -156,10 +156,12 @@ void collect_rest(const TaintRule& rule, int gi, MatchCache& cache, const syntax
         idx.sanitizers.insert(taint::key_of(n));
       });
     } else {
-      each_match(p, gi, cache, tree, "guard", [&](const syntax::Query& qq, const syntax::Match& m, TSNode n) {
-        auto& into = idx.guards[taint::key_of(n)];
-        for (TSNode g : captured(qq, m, "guarded")) into.push_back(g);
-      });
+      bool negative = q->capture_index("guard") < 0;
+      each_match(p, gi, cache, tree, negative ? "guard_false" : "guard",
+                 [&](const syntax::Query& qq, const syntax::Match& m, TSNode n) {
+                   auto& into = (negative ? idx.guards_false : idx.guards)[taint::key_of(n)];
+                   for (TSNode g : captured(qq, m, "guarded")) into.push_back(g);
+                 });
     }
   }
   for (const auto& p : rule.propagators) {

@@ -56,7 +56,9 @@ std::shared_ptr<const syntax::Query> compile(const std::string& lang, const std:
 /// Which captures each section needs; any one group of names must be present.
 const std::vector<std::vector<std::string>>& required_captures(const std::string& section) {
   static const std::vector<std::vector<std::string>> sources = {{"source"}}, sinks = {{"sink", "arg"}},
-                                                     sanitizers = {{"sanitizer"}, {"guard", "guarded"}},
+                                                     sanitizers = {{"sanitizer"},
+                                                                   {"guard", "guarded"},
+                                                                   {"guard_false", "guarded"}},
                                                      propagators = {{"from", "to"}};
   if (section == "sources") return sources;
   if (section == "sinks") return sinks;

@@ -2,7 +2,7 @@ import json
 import pickle
 
 import yaml
-from flask import Flask, request
+from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
@@ -10,7 +10,7 @@ app = Flask(__name__)
 @app.route("/restore", methods=["POST"])
 def restore():
     state = json.loads(request.form["state"])
-    return str(state)
+    return jsonify(state)
 
 
 @app.route("/config", methods=["POST"])

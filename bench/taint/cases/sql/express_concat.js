@@ -1,0 +1,10 @@
+// label: vulnerable sql
+const express = require("express");
+const { pool } = require("./db");
+
+const app = express();
+
+app.get("/users", async (req, res) => {
+  const { rows } = await pool.query("SELECT * FROM users WHERE email = '" + req.query.email + "'");
+  res.json(rows);
+});

@@ -1,0 +1,8 @@
+// label: safe xss
+const express = require("express");
+
+const app = express();
+
+app.get("/echo", (req, res) => {
+  res.send({ echo: req.query.msg });
+});

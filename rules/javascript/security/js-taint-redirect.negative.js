@@ -1,0 +1,7 @@
+const express = require("express");
+
+const app = express();
+
+app.get("/login/done", (req, res) => {
+  res.redirect("/profile/" + encodeURIComponent(req.query.user));
+});
