@@ -1,15 +1,36 @@
 #include "context.h"
 
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "util/files.h"
 
 namespace copilot::cli {
+namespace {
+
+// One JSON object per line on stderr, with the message properly escaped.
+class JsonLinesSink : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count();
+    nlohmann::json line = {{"time_ms", secs},
+                           {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
+                                                 spdlog::level::to_string_view(msg.level).size())},
+                           {"message", std::string(msg.payload.data(), msg.payload.size())}};
+    std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
+}  // namespace
 
 config::Config load_config(const GlobalOptions& global, const std::filesystem::path& root) {
   std::optional<std::filesystem::path> explicit_path;
@@ -26,11 +47,10 @@ config::Config load_config(const GlobalOptions& global, const std::filesystem::p
 }
 
 void setup_logging(const GlobalOptions& global, const std::string& log_format) {
-  auto logger = spdlog::stderr_color_mt("copilot");
-  spdlog::set_default_logger(logger);
   if (log_format == "json") {
-    spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","message":"%v"})");
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("copilot", std::make_shared<JsonLinesSink>()));
   } else {
+    spdlog::set_default_logger(spdlog::stderr_color_mt("copilot"));
     spdlog::set_pattern("copilot: %^%l%$: %v");
   }
   spdlog::set_level(global.quiet          ? spdlog::level::err

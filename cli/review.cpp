@@ -64,6 +64,7 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
       throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
   }
   double min_conf = flags.min_confidence.value_or(cfg.review_min_confidence);
+  req.min_confidence = min_conf;
   req.config = std::move(cfg);
 
   ProgressLine progress(show_progress(global));
@@ -110,7 +111,8 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
   sub.add_option("-f,--format", f->format, "Output: " + report::review_format_names());
   sub.add_option("-o,--output", f->output, "Write the report to FILE (atomically)");
   sub.add_option("--fail-on", f->fail_on, "Exit 1 if a finding is at least this severe (default none)");
-  sub.add_option("--min-confidence", f->min_confidence, "Ignore findings below this confidence for --fail-on")
+  sub.add_option("--min-confidence", f->min_confidence,
+                 "Do not report (or gate on) findings below this confidence, 0-1")
       ->check(CLI::Range(0.0, 1.0));
   sub.add_option("--baseline", f->baseline, "Do not report findings recorded in this baseline file");
   sub.add_option("--write-baseline", f->write_baseline, "Record the current findings as a baseline file");

@@ -64,6 +64,7 @@ std::string hidden_counts(const review::ReviewResult& r) {
   if (r.suppressed_inline > 0) parts.push_back(fmt::format("{} suppressed inline", r.suppressed_inline));
   if (r.suppressed_baseline > 0) parts.push_back(fmt::format("{} in baseline", r.suppressed_baseline));
   if (r.filtered_by_diff > 0) parts.push_back(fmt::format("{} outside the diff", r.filtered_by_diff));
+  if (r.below_confidence > 0) parts.push_back(fmt::format("{} below the confidence threshold", r.below_confidence));
   return parts.empty() ? "" : "Not shown: " + util::join(parts, ", ") + ".\n";
 }
 

@@ -137,6 +137,7 @@ std::string summary(const review::ReviewResult& r, size_t files_with_findings) {
   if (r.suppressed_inline > 0) hidden.push_back(fmt::format("{} suppressed inline", r.suppressed_inline));
   if (r.suppressed_baseline > 0) hidden.push_back(fmt::format("{} in baseline", r.suppressed_baseline));
   if (r.filtered_by_diff > 0) hidden.push_back(fmt::format("{} outside the diff", r.filtered_by_diff));
+  if (r.below_confidence > 0) hidden.push_back(fmt::format("{} below the confidence threshold", r.below_confidence));
   std::string tail = hidden.empty() ? "" : "; " + util::join(hidden, ", ");
   if (r.findings.empty()) return fmt::format("No findings in {}{}.", plural(r.files_reviewed, "file"), tail);
 

@@ -57,7 +57,8 @@ nlohmann::json review_to_json(const ReviewResult& r) {
            {{"findings", r.findings.size()},
             {"suppressed_inline", r.suppressed_inline},
             {"suppressed_baseline", r.suppressed_baseline},
-            {"filtered_by_diff", r.filtered_by_diff}}},
+            {"filtered_by_diff", r.filtered_by_diff},
+            {"below_confidence", r.below_confidence}}},
           {"findings", r.findings},
           {"rules", r.rules},
           {"notes", notes}};

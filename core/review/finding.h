@@ -75,6 +75,7 @@ struct ReviewResult {
   int suppressed_inline = 0;
   int suppressed_baseline = 0;
   int filtered_by_diff = 0;
+  int below_confidence = 0;       ///< findings under --min-confidence, not reported
   std::vector<Diagnostic> notes;  ///< files with syntax errors, skipped files, ...
 };
 

@@ -368,6 +368,10 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
       if (disabled.count(f.rule_id)) continue;
       auto sev = cfg.review_severity.find(f.rule_id);
       if (sev != cfg.review_severity.end()) f.severity = *parse_severity(sev->second);
+      if (f.confidence < req.min_confidence) {
+        ++result.below_confidence;
+        continue;
+      }
       if (!in_diff(f, targets[i], filter)) {
         ++result.filtered_by_diff;
         continue;

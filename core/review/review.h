@@ -28,6 +28,7 @@ struct ReviewRequest {
   bool builtin_rules = true;
   DiffFilter filter = DiffFilter::added;
   std::optional<std::filesystem::path> baseline;
+  double min_confidence = 0.0;  ///< findings below it are not reported
   config::Config config;
   uint64_t max_file_size = 5ull << 20;
   std::function<void(size_t done, size_t total)> on_progress;

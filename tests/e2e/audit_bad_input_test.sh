@@ -29,6 +29,11 @@ expect_contains "dangling symlink named" "$SCRATCH/last.err" "dangling.py"
 if [ "$(id -u)" != 0 ]; then expect_contains "unreadable file named" "$SCRATCH/last.err" "src/unreadable.py"; fi
 expect_contains "good file still counted" "$SCRATCH/messy.json" '"name": "Python"'
 
+# Logs for CI: one JSON object per line, messages escaped.
+expect_exit "json logs" 0 "$COPILOT" --log-format json audit -o /dev/null "$dir"
+expect_exit "every log line is JSON" 0 /usr/bin/python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$SCRATCH/last.err"
+expect_contains "json log names the file" "$SCRATCH/last.err" 'package.json'
+
 # A corrupt .git: warned about, and the directory is walked instead.
 repo="$SCRATCH/corrupt"
 new_repo "$repo"

@@ -4,10 +4,12 @@
 #include "review/taint/taint.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "review/taint/dataflow.h"
 #include "review/taint/taint_rule.h"
@@ -26,6 +28,34 @@ struct Range {
 class MatchCache {
  public:
   explicit MatchCache(const syntax::Tree& tree) : tree_(tree) {}
+
+  /// Whether the file's text can satisfy a query's prefilter (identifiers looked up in a set).
+  bool may_match(const Prefilter& pf) {
+    if (pf.always) return true;
+    if (!tokens_ready_) {
+      std::string_view s = tree_.source();
+      size_t i = 0;
+      while (i < s.size()) {
+        auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$'; };
+        if (!ident(s[i])) {
+          ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < s.size() && ident(s[j])) ++j;
+        tokens_.insert(s.substr(i, j - i));
+        i = j;
+      }
+      tokens_ready_ = true;
+    }
+    for (const auto& group : pf.any_of) {
+      bool all = true;
+      for (const auto& w : group) all = all && tokens_.count(w);
+      if (all) return true;
+    }
+    return false;
+  }
+
   const std::vector<syntax::Match>& matches(const syntax::Query& q) {
     auto it = cache_.find(&q);
     if (it != cache_.end()) return it->second;
@@ -56,6 +86,8 @@ class MatchCache {
   const syntax::Tree& tree_;
   std::unordered_map<const syntax::Query*, std::vector<syntax::Match>> cache_;
   std::unordered_map<const syntax::Query*, std::vector<Range>> scopes_;
+  std::unordered_set<std::string_view> tokens_;
+  bool tokens_ready_ = false;
 };
 
 bool within(const std::vector<Range>& ranges, TSNode n) {
@@ -96,7 +128,7 @@ template <typename Fn>
 void each_match(const TaintPattern& p, int gi, MatchCache& cache, const syntax::Tree& tree, const char* anchor,
                 Fn&& fn) {
   const auto& q = p.query[gi];
-  if (!q) return;
+  if (!q || !cache.may_match(p.prefilter[gi])) return;
   int anchor_idx = q->capture_index(anchor);
   for (const auto& m : cache.matches(*q)) {
     if (!conditions_hold(p, *q, m, tree)) continue;

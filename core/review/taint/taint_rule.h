@@ -21,6 +21,14 @@ struct TaintCondition {
   bool negated = false;
 };
 
+/// A cheap necessary condition for a query to match a file: some group of
+/// identifiers that all occur in its text (derived from the query's
+/// #eq?/#any-of? predicates). `always` when no such condition is known.
+struct Prefilter {
+  bool always = true;
+  std::vector<std::vector<std::string>> any_of;
+};
+
 /// One entry of `sources`, `sinks`, `sanitizers` or `propagators`.
 struct TaintPattern {
   std::string label;  ///< short description used in messages ("Flask request data")
@@ -28,6 +36,7 @@ struct TaintPattern {
   /// Compiled per rule language (same order as TaintRule::languages); null
   /// where the entry is restricted to other languages.
   std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
+  std::vector<Prefilter> prefilter;  ///< per language, for `query`
   std::vector<TaintCondition> where;
   /// Sinks only: when the constant start of the value matches, the untrusted
   /// part cannot choose the target (a fixed scheme and host, a local path).
