@@ -31,8 +31,9 @@ expect_contains "good file still counted" "$SCRATCH/messy.json" '"name": "Python
 
 # Logs for CI: one JSON object per line, messages escaped.
 expect_exit "json logs" 0 "$COPILOT" --log-format json audit -o /dev/null "$dir"
-expect_exit "every log line is JSON" 0 /usr/bin/python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$SCRATCH/last.err"
-expect_contains "json log names the file" "$SCRATCH/last.err" 'package.json'
+cp "$SCRATCH/last.err" "$SCRATCH/log.jsonl"
+expect_contains "json log names the file" "$SCRATCH/log.jsonl" 'package.json:1: invalid JSON'
+expect_exit "every log line is JSON" 0 /usr/bin/python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$SCRATCH/log.jsonl"
 
 # A corrupt .git: warned about, and the directory is walked instead.
 repo="$SCRATCH/corrupt"
