@@ -358,7 +358,7 @@ std::vector<Database> detect_databases(const AuditInput& input) {
         }
   }
   for (const auto& f : input.files()) {
-    if (!f.analysed()) continue;
+    if (!f.analysed() || workspace::is_prose_or_asset(f.language)) continue;
     scan_images(f, found);
     // Test settings often point at throwaway databases (sqlite in memory): not the service's store.
     if (is_documentation(f.path) || is_test_path(f.path) || is_ci_config(f.path)) continue;

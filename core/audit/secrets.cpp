@@ -529,7 +529,8 @@ SecretsSection detect_secrets(const AuditInput& input) {
   std::vector<std::vector<SecretMatch>> per_file(files.size());
   util::parallel_for(files.size(), input.options.jobs, [&](size_t i) {
     const auto& f = files[i];
-    if (!f.analysed()) return;
+    // Translations, stylesheets and images do not hold credentials worth the scan.
+    if (!f.analysed() || workspace::is_prose_or_asset(f.language)) return;
     try {
       per_file[i] = scan_secrets(f.path, f.content);
     } catch (const std::exception& e) {

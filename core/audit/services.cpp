@@ -829,7 +829,7 @@ ServicesSection detect_services(const AuditInput& input) {
   std::vector<PerFile> per(files.size());
   util::parallel_for(files.size(), input.options.jobs, [&](size_t i) {
     const auto& f = files[i];
-    if (!f.analysed()) return;
+    if (!f.analysed() || workspace::is_prose_or_asset(f.language)) return;
     try {
       analyse(f, input.diagnostics, per[i]);
     } catch (const std::exception& e) {

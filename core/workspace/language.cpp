@@ -1256,4 +1256,12 @@ LineCounts count_lines(const Language& language, std::string_view content) {
   return counter.run();
 }
 
+bool is_prose_or_asset(const Language* language) {
+  if (!language) return false;
+  static constexpr std::string_view kIds[] = {"po", "svg", "css", "scss", "less", "text"};
+  for (auto id : kIds)
+    if (language->id == id) return true;
+  return false;
+}
+
 }  // namespace copilot::workspace

@@ -17,6 +17,11 @@ struct Language {
 /// `first_line` ("#!/usr/bin/env python3"). Returns nullptr for unknown files.
 const Language* detect_language(std::string_view path, std::string_view first_line);
 
+/// True for formats that hold prose or assets rather than code or configuration
+/// (translations, stylesheets, images, plain text): detectors that look for code
+/// constructs, credentials or connection strings skip them.
+bool is_prose_or_asset(const Language* language);
+
 /// Looks a language up by id; nullptr if unknown.
 const Language* language_by_id(std::string_view id);
 

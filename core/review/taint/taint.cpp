@@ -299,10 +299,11 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
   for (const TaintRule* rule : rules) {
     int gi = rule->grammar_index(unit.grammar);
     if (gi < 0 || !path_selected(*rule, unit.path)) continue;
-    // Cheap checks first: no sink or no source in the file means nothing to follow.
+    // Cheap checks first: no source or no sink in the file means nothing to follow. Sources
+    // first: rules of a language share their source queries, so those run once per file.
     RuleIndex idx;
-    if (!collect_sinks(*rule, gi, cache, tree, idx)) continue;
     if (!collect_sources(*rule, gi, cache, tree, idx)) continue;
+    if (!collect_sinks(*rule, gi, cache, tree, idx)) continue;
     collect_rest(*rule, gi, cache, tree, idx);
     if (!lowered) {
       supported = taint::lower_program(unit.grammar, tree.root(), unit.source, budget, program);
