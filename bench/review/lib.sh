@@ -26,7 +26,7 @@ snapshot_copilot() {
   local snap="$BENCH_WORK/snapshot"
   rm -rf "$snap"
   mkdir -p "$snap/bin"
-  cp "$COPILOT" "$snap/bin/copilot"
+  cp -p "$COPILOT" "$snap/bin/copilot"
   cp -r "$REPO_ROOT/rules" "$snap/rules"
   COPILOT="$snap/bin/copilot"
   export COPILOT_RULES_DIR="$snap/rules"
@@ -104,5 +104,8 @@ taint_rule_count() {
 machine_line() {
   local cpu
   cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
-  echo "Machine: $(nproc) CPUs (${cpu:-unknown CPU}), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $("$COPILOT" --version 2>/dev/null | head -1)"
+  local rev dirty=""
+  rev=$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
+  [ -z "$(git -C "$REPO_ROOT" status --porcelain -- core cli rules 2>/dev/null)" ] || dirty=" + uncommitted changes in core/cli/rules"
+  echo "Machine: $(nproc) CPUs (${cpu:-unknown CPU}), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $("$COPILOT" --version 2>/dev/null | head -1) built $(date -u -r "$COPILOT" '+%H:%M UTC') at $rev$dirty"
 }

@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <set>
 
@@ -714,10 +715,18 @@ std::string_view code_part(std::string_view line, bool hash_comments) {
   return line;
 }
 
+bool word_start(std::string_view line, std::string_view word) {
+  for (size_t at = line.find(word); at != std::string_view::npos; at = line.find(word, at + 1)) {
+    char before = at == 0 ? ' ' : line[at - 1];
+    if (!std::isalnum(static_cast<unsigned char>(before))) return true;
+  }
+  return false;
+}
+
 void scan_code(const workspace::FileEntry& f, std::string_view lang, std::vector<ListenPort>& ports,
                std::vector<HealthEndpoint>& health) {
   static const auto hints = compile(
-      R"(isten|port|PORT|Port|bind|Run\(|Start\(|Addr|Urls|Serve|Server\(|health|Health|ready|live|status|ping)");
+      R"(isten|\bport|_port|PORT|Port|bind|Run\(|Start\(|Addr|Urls|Serve|Server\(|health|Health|\bready|\blive|/status|\bping)");
   auto lines = util::split_lines(f.content);
   if (lines.empty()) return;
   auto candidates = lines_matching(f.content, lines, *hints);
@@ -728,7 +737,10 @@ void scan_code(const workspace::FileEntry& f, std::string_view lang, std::vector
   for (size_t i : candidates) {
     std::string_view line = code[i];
     if (line.empty() || line.size() > 1000) continue;  // comments; minified or data lines
-    if (has_any(line, {"isten", "port", "PORT", "Port", "bind", "Run(", "Start(", "Addr", "Urls", "Serve", "Server("}))
+    // "port" only at a word start: import/export/report/support lines are everywhere.
+    if (has_any(line,
+                {"isten", "PORT", "Port", "_port", "bind", "Run(", "Start(", "Addr", "Urls", "Serve", "Server("}) ||
+        word_start(line, "port"))
       scan_port_line(f.path, lines, code, i, ports);
     if (has_any(line, {"health", "Health", "ready", "live", "status", "ping"}))
       scan_health_line(f.path, line, lines[i], static_cast<int>(i) + 1, health);

@@ -420,6 +420,17 @@ void Analyzer::assign(Frame& f, Env& env, int target, const Cell& value, int val
         if (t.op == Op::index) ++v.taint.hops;
         v.taint = extend(v.taint, where(t.node), "assigned to `" + u.paths[t.path] + "`");
       }
+      if (value_expr >= 0 && !index_.guards.empty()) {
+        // A check stored in a variable still guards when the variable is tested.
+        auto g = index_.guards.find(key_of(u.exprs[value_expr].node));
+        if (g != index_.guards.end()) {
+          for (TSNode n : g->second) {
+            auto it = u.expr_of_node.find(key_of(n));
+            if (it != u.expr_of_node.end() && u.exprs[it->second].path >= 0)
+              v.vouches.push_back(u.exprs[it->second].path);
+          }
+        }
+      }
       write(f, env, t.path, std::move(v));
       return;
     }
@@ -563,6 +574,7 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
   auto bind = [&](size_t p, const Cell& value, int arg) {
     Cell v = value;
     v.set = true;
+    v.vouches.clear();
     if (v.taint.any()) {
       ++v.taint.hops;
       TSNode at = arg >= 0 ? f.unit->exprs[arg].node : call.node;
@@ -702,6 +714,7 @@ Analyzer::Env Analyzer::exec(Frame& f, const Stmt& s, Env env) {
     case SOp::ret: {
       Cell v = s.a >= 0 ? eval(f, env, s.a) : Cell{};
       v.set = true;
+      v.vouches.clear();
       if (v.taint.any()) v.taint = extend(v.taint, where(s.node), "returned");
       f.ret = join(f.ret, v);
       env.live = false;
@@ -849,6 +862,17 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
     }
   }
   switch (c.op) {
+    case Op::name: {
+      if (!truth || c.path < 0) return env;
+      const Cell& cell = env.cells[c.path];
+      if (cell.set)
+        for (int p : std::vector<int>(cell.vouches)) {
+          Cell v = read(f, env, p, false);
+          v.taint = Taint{};
+          write(f, env, p, std::move(v));
+        }
+      return env;
+    }
     case Op::group: return c.kids.empty() ? env : refine(f, std::move(env), c.kids[0], truth);
     case Op::unary:
       if (c.text == "not" || c.text == "!") return refine(f, std::move(env), c.kids[0], !truth);

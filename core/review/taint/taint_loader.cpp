@@ -157,6 +157,21 @@ TaintPattern load_entry(const YAML::Node& e, const std::string& section, const s
       }
       throw LoadError{line_of(query_node), section + " query needs " + need};
     }
+    // A predicate written after a top-level alternation becomes a pattern of its own that
+    // matches everything; require every pattern to carry the section's anchor capture.
+    const std::string& anchor = required_captures(section)[0][0];
+    for (uint32_t pat = 0; pat < ts_query_pattern_count(q->get()); ++pat) {
+      bool has = false;
+      for (const auto& group : required_captures(section)) {
+        int id = q->capture_index(group[0]);
+        has = has || (id >= 0 &&
+                      ts_query_capture_quantifier_for_id(q->get(), pat, static_cast<uint32_t>(id)) != TSQuantifierZero);
+      }
+      if (!has)
+        throw LoadError{line_of(query_node), section + " query pattern " + std::to_string(pat + 1) + " has no @" +
+                                                 anchor +
+                                                 " capture (predicates belong inside the pattern's parentheses)"};
+    }
     p.query.push_back(q);
     p.prefilter.push_back(prefilter_for(*q));
     p.inside.push_back(e.IsMap() && e["inside"] ? compile(lang, e["inside"].as<std::string>(), e["inside"], "inside")

@@ -197,6 +197,7 @@ Cell join(const Cell& a, const Cell& b) {
   size_t n = 0;
   while (n < a.prefix.size() && n < b.prefix.size() && a.prefix[n] == b.prefix[n]) ++n;
   out.prefix.resize(n);
+  if (a.vouches != b.vouches) out.vouches.clear();
   return out;
 }
 

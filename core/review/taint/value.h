@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "review/finding.h"
 
@@ -83,6 +84,9 @@ struct Cell {
   Taint taint;
   Const value;
   std::string prefix;  ///< known constant start of a string value
+  /// Paths (of the current function) that a true value of this cell vouches for:
+  /// ok = url_has_allowed_host_and_scheme(url); ... if ok: ...
+  std::vector<int> vouches;
   bool same(const Cell& o) const {
     return set == o.set && taint.any() == o.taint.any() && value == o.value && prefix == o.prefix;
   }
