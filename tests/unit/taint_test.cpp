@@ -91,6 +91,47 @@ sanitizers:
       (call_expression function: (identifier) @f (#eq? @f "parseInt")) @sanitizer
 )";
 
+const char* kGoRule = R"(
+id: go-test-taint
+mode: taint
+languages: [go]
+agent: security
+severity: high
+confidence: 0.9
+message: "{{source}} reaches {{sink}}"
+cwe: [CWE-89]
+sources:
+  - query: |
+      (selector_expression operand: (identifier) @r field: (field_identifier) @f
+        (#eq? @r "r") (#any-of? @f "FormValue" "URL" "Body")) @source
+sinks:
+  - query: |
+      (call_expression function: (selector_expression field: (field_identifier) @f)
+        arguments: (argument_list . (_) @arg)
+        (#any-of? @f "Query" "Exec")) @sink
+)";
+
+const char* kJavaRule = R"(
+id: java-test-taint
+mode: taint
+languages: [java]
+agent: security
+severity: high
+confidence: 0.9
+message: "{{source}} reaches {{sink}}"
+cwe: [CWE-89]
+sources:
+  - query: |
+      (method_invocation name: (identifier) @m (#eq? @m "getParameter")) @source
+  - query: |
+      (formal_parameter (modifiers (marker_annotation name: (identifier) @a)) name: (identifier) @source
+        (#eq? @a "RequestParam"))
+sinks:
+  - query: |
+      (method_invocation name: (identifier) @m arguments: (argument_list . (_) @arg)
+        (#eq? @m "executeQuery")) @sink
+)";
+
 std::shared_ptr<const TaintRule> load(const char* yaml) {
   auto rule = load_taint_rule(YAML::Load(yaml), {});
   EXPECT_TRUE(rule.ok()) << (rule.ok() ? "" : rule.error().message);
@@ -113,7 +154,7 @@ Outcome run(const std::string& source, const char* grammar = "python", const cha
   if (!rule) return r;
   auto tree = syntax::parse(grammar, source);
   EXPECT_TRUE(tree.ok());
-  SourceUnit unit{std::string("app.") + (std::string(grammar) == "python" ? "py" : "js"), grammar, source, &*tree};
+  SourceUnit unit{std::string("app.") + grammar, grammar, source, &*tree};
   r.findings = run_taint_rules({rule.get()}, unit, r.notes);
   return r;
 }
@@ -460,6 +501,86 @@ TEST(TaintBudget, ManyHelperCallsStayWithinTheStepBudget) {
   EXPECT_FALSE(r.findings.empty());
 }
 
+TEST(TaintFlow, ChecksStoredInVariablesAndFalseValues) {
+  expect_marked(R"(import os
+def f():
+    x = request.args["x"]
+    ok = is_safe(x)
+    if ok:
+        os.system(x)
+    os.system(x)  # BAD
+    y = request.args.get("y")
+    if not y:
+        os.system(y)
+    if y and y in ("a", "b"):
+        os.system(y)
+    if not y or y not in ("a", "b"):
+        return
+    os.system(y)
+)");
+}
+
+TEST(TaintFlow, OnlyTheQueryPartUntrustedIsSafeForUrls) {
+  expect_marked(R"(import requests
+def f(base):
+    q = request.args["q"]
+    requests.get(base + "?q=" + q)
+    requests.get("%s?q=%s" % (base, q))
+    requests.get(f"{base}#{q}")
+    requests.get(base + q)  # BAD
+)");
+}
+
+TEST(TaintFlow, ClosuresAndObjectsCarryTaint) {
+  expect_marked(R"(import os
+def f():
+    target = request.args["t"]
+    def run():
+        os.system("rsync " + target)  # BAD
+    run()
+    job = Job(cmd=request.args["c"])
+    os.system(job.cmd)  # BAD
+)");
+}
+
+TEST(TaintGo, HandlersAndHelpers) {
+  expect_marked(R"(package h
+
+func build(v string) string { return "SELECT * FROM t WHERE a = '" + v + "'" }
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	db.Query(build(name)) // BAD
+	db.Query("SELECT * FROM t WHERE a = ?", name)
+	n, _ := strconv.Atoi(name)
+	db.Exec(fmt.Sprintf("DELETE FROM t WHERE id = %d", n))
+	var p Payload
+	json.NewDecoder(r.Body).Decode(&p)
+	db.Exec("DELETE FROM t WHERE name = '" + p.Name + "'") // BAD
+}
+)",
+                "go", kGoRule);
+}
+
+TEST(TaintJava, ServletsAndSpring) {
+  expect_marked(R"(class A {
+  void get(HttpServletRequest req) throws Exception {
+    String id = req.getParameter("id");
+    StringBuilder sb = new StringBuilder("SELECT * FROM t WHERE id = ");
+    sb.append(id);
+    st.executeQuery(sb.toString()); // BAD
+    st.executeQuery("SELECT 1");
+    if (false) { id = "x"; }
+  }
+  String find(@RequestParam String q) throws Exception {
+    return st.executeQuery(this.where(q)).toString(); // BAD
+  }
+  private String where(String v) { return "SELECT * FROM t WHERE q = '" + v + "'"; }
+}
+)",
+                "java", kJavaRule);
+}
+
 TEST(TaintJs, ExpressFlows) {
   expect_marked(R"(app.get("/u", (req, res) => {
   const id = req.query.id;
@@ -471,6 +592,8 @@ TEST(TaintJs, ExpressFlows) {
   let q = "SELECT 1";
   if (false) { q = id; }
   db.query(q);
+  [id].forEach((v) => db.query("SELECT " + v));  // BAD
+  db.query("SELECT 1", () => db.query("DELETE FROM u WHERE id = " + id));  // BAD
 });
 )",
                 "javascript", kJsRule);

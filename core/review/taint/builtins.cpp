@@ -20,6 +20,8 @@ LangInfo python() {
                              "next",     "max",        "min",       "enumerate", "zip",       "map",       "filter",
                              "str.join", "str.format", "str.strip", "str.lower", "str.upper", "memoryview"};
   l.validating_methods = {"isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"};
+  l.url_parsers = {"urlparse",       "urlsplit",      "urllib.parse.urlparse", "urllib.parse.urlsplit",
+                   "parse.urlparse", "parse.urlsplit"};
   l.noreturn_functions = {"abort",    "flask.abort", "sys.exit",  "exit", "quit",
                           "os._exit", "os.abort",    "raise_404", "fail"};
   return l;
@@ -39,6 +41,7 @@ LangInfo javascript() {
                              "Object.assign",  "util.format",        "atob",       "btoa",          "String.raw",
                              "Array.of"};
   l.membership_methods = {"includes", "has", "contains"};
+  l.url_parsers = {"URL", "url.parse", "parse"};
   l.noreturn_functions = {"process.exit"};
   return l;
 }
@@ -73,8 +76,24 @@ LangInfo go() {
                              "url.PathUnescape",
                              "html.UnescapeString",
                              "strings.Builder",
-                             "bytes.Buffer"};
+                             "bytes.Buffer",
+                             "io.ReadAll",
+                             "ioutil.ReadAll",
+                             "filepath.Join",
+                             "path.Join",
+                             "filepath.Clean",
+                             "path.Clean",
+                             "filepath.Abs",
+                             "json.NewDecoder",
+                             "xml.NewDecoder",
+                             "bufio.NewReader",
+                             "bufio.NewScanner",
+                             "io.LimitReader",
+                             "io.TeeReader"};
+  l.out_param_methods = {"Unmarshal",      "Decode",          "Bind",     "BindJSON", "ShouldBind",
+                         "ShouldBindJSON", "ShouldBindQuery", "BindQuery"};
   l.membership_methods = {};
+  l.url_parsers = {"url.Parse", "url.ParseRequestURI"};
   l.noreturn_functions = {"panic", "log.Fatal", "log.Fatalf", "log.Fatalln", "os.Exit", "log.Panic", "log.Panicf"};
   return l;
 }
@@ -92,6 +111,7 @@ LangInfo java() {
   l.propagating_functions = {"String.valueOf", "String.format", "String.join",      "URLDecoder.decode", "String",
                              "StringBuilder",  "StringBuffer",  "Objects.toString", "String.copyValueOf"};
   l.membership_methods = {"contains", "containsKey"};
+  l.url_parsers = {"URL", "URI", "URI.create"};
   l.noreturn_functions = {"System.exit"};
   return l;
 }

@@ -24,6 +24,11 @@ struct LangInfo {
   std::unordered_set<std::string> membership_methods;
   /// x.m() true means x holds only safe characters: x.isdigit().
   std::unordered_set<std::string> validating_methods;
+  /// Methods that fill their pointer arguments from the receiver and the other
+  /// arguments: json.Unmarshal(data, &v), dec.Decode(&v).
+  std::unordered_set<std::string> out_param_methods;
+  /// Calls that parse a URL from their first argument (urlparse, url.Parse, new URL).
+  std::unordered_set<std::string> url_parsers;
   /// Calls that never return (abort(404), sys.exit()): the path ends there.
   std::unordered_set<std::string> noreturn_functions;
 };

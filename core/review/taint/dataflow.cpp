@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace copilot::review::taint {
 namespace {
@@ -15,6 +16,36 @@ bool looks_like_class(const std::string& name) {
   for (char ch : name)
     if (std::islower(static_cast<unsigned char>(ch))) return true;
   return false;
+}
+
+/// For each placeholder of a format string ("%s" or "{}"), whether a '?' or '#'
+/// comes before it: text placed there is in the query or fragment of a URL.
+std::vector<bool> placeholders_after_delim(const std::string& fmt, char open) {
+  std::vector<bool> out;
+  bool delim = false;
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    char ch = fmt[i];
+    if (ch == '?' || ch == '#') delim = true;
+    if (ch != open) continue;
+    if (i + 1 < fmt.size() && fmt[i + 1] == open) {
+      ++i;
+      continue;
+    }
+    out.push_back(delim);
+  }
+  return out;
+}
+
+/// Whether every untrusted part sits after a '?' or '#'.
+bool tail_only(const std::vector<Cell>& parts, const std::vector<bool>& after_delim) {
+  bool any = false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!parts[i].taint.any()) continue;
+    any = true;
+    bool after = i < after_delim.size() && after_delim[i];
+    if (!after && !parts[i].tail_only) return false;
+  }
+  return any;
 }
 
 bool is_numeric_op(const std::string& op) {
@@ -224,7 +255,20 @@ Cell Analyzer::eval_op(Frame& f, Env& env, const Expr& x, bool whole) {
     case Op::call: return eval_call(f, env, x);
     case Op::binary: {
       Cell l = eval(f, env, x.kids[0]);
-      Cell r = eval(f, env, x.kids[1]);
+      // "fmt" % (a, b): keep the parts apart to see where each lands.
+      std::vector<Cell> parts;
+      Cell r;
+      const Expr* rx = x.kids[1] >= 0 ? &u.exprs[x.kids[1]] : nullptr;
+      if (x.text == "%" && rx && rx->op == Op::collection) {
+        r.set = true;
+        for (int k : rx->kids) {
+          parts.push_back(eval(f, env, k));
+          r.taint.merge(parts.back().taint);
+        }
+      } else {
+        r = eval(f, env, x.kids[1]);
+        parts.push_back(r);
+      }
       out.value = fold_binary(x.text, l.value, r.value);
       if (is_numeric_op(x.text)) return out;
       out.taint = l.taint;
@@ -233,9 +277,16 @@ Cell Analyzer::eval_op(Frame& f, Env& env, const Expr& x, bool whole) {
         out.prefix = l.value.kind == Const::Kind::string
                          ? l.value.s + (r.value.kind == Const::Kind::string ? r.value.s : r.prefix)
                          : l.prefix;
+        out.has_delim = l.has_delim || r.has_delim;
+        out.tail_only =
+            out.taint.any() && (!l.taint.any() || l.tail_only) && (!r.taint.any() || r.tail_only || l.has_delim);
       } else if (x.text == "%" && l.value.kind == Const::Kind::string) {
         out.prefix = l.value.s.substr(0, l.value.s.find('%'));
-        if (numeric_only_format(l.value.s)) out.taint = l.taint;  // "%d" prints a number
+        out.has_delim = l.has_delim;
+        if (numeric_only_format(l.value.s))
+          out.taint = l.taint;  // "%d" prints a number
+        else if (!l.taint.any())
+          out.tail_only = tail_only(parts, placeholders_after_delim(l.value.s, '%'));
       }
       if (out.value.kind == Const::Kind::string) out.prefix = out.value.s;
       return out;
@@ -284,7 +335,15 @@ Cell Analyzer::eval_op(Frame& f, Env& env, const Expr& x, bool whole) {
       return out;
     }
     case Op::format: {
-      for (int k : x.kids) out.taint.merge(eval(f, env, k).taint);
+      std::vector<Cell> parts;
+      std::vector<bool> after;
+      for (size_t k = 0; k < x.kids.size(); ++k) {
+        parts.push_back(eval(f, env, x.kids[k]));
+        out.taint.merge(parts.back().taint);
+        after.push_back(k < x.kw.size() && x.kw[k] == "?");
+        out.has_delim = out.has_delim || after.back();
+      }
+      out.tail_only = tail_only(parts, after);
       out.prefix = x.value.s;
       return out;
     }
@@ -361,6 +420,27 @@ Cell Analyzer::eval_call(Frame& f, Env& env, const Expr& x) {
     if (out.taint.any()) ++out.taint.hops;
     return out;
   }
+  if (!lang_.out_param_methods.empty() && lang_.out_param_methods.count(name)) {
+    // json.Unmarshal(data, &v) / dec.Decode(&v): v now holds the data.
+    Taint in = recv.taint;
+    for (size_t k = 1; k < x.kids.size(); ++k) {
+      const Expr* a = x.kids[k] >= 0 ? &u.exprs[x.kids[k]] : nullptr;
+      if (!a || a->op != Op::group) in.merge(args[k - 1].taint);
+    }
+    if (in.any()) {
+      for (size_t k = 1; k < x.kids.size(); ++k) {
+        const Expr* a = x.kids[k] >= 0 ? &u.exprs[x.kids[k]] : nullptr;
+        if (!a || a->op != Op::group || a->kids.empty() || a->kids[0] < 0) continue;
+        int p = u.exprs[a->kids[0]].path;
+        if (p < 0) continue;
+        Cell stored;
+        stored.set = true;
+        stored.taint = extend(in, where(a->node), "decoded into `" + u.paths[p] + "`");
+        weak_write(f, env, p, stored);
+      }
+    }
+    return out;
+  }
   if (!method) return out;  // an unknown function: its result is not the caller's data
   if (lang_.mutators.count(name)) {
     // list.append(x) / sb.append(x): the receiver now holds x; follow builder chains to the variable.
@@ -387,6 +467,9 @@ Cell Analyzer::eval_call(Frame& f, Env& env, const Expr& x) {
     if (recv.value.kind == Const::Kind::string) {
       size_t brace = recv.value.s.find('{');
       out.prefix = recv.value.s.substr(0, name == "format" ? brace : 0);
+      out.has_delim = recv.has_delim;
+      if (name == "format" && !recv.taint.any())
+        out.tail_only = tail_only(args, placeholders_after_delim(recv.value.s, '{'));
     }
     return out;
   }
@@ -431,6 +514,7 @@ void Analyzer::assign(Frame& f, Env& env, int target, const Cell& value, int val
           }
         }
       }
+      if (value_expr >= 0) note_parse(f, u.exprs[value_expr], v);
       write(f, env, t.path, std::move(v));
       return;
     }
@@ -444,6 +528,7 @@ void Analyzer::assign(Frame& f, Env& env, int target, const Cell& value, int val
           Cell el;
           el.set = true;
           el.taint = value.taint;
+          if (value_expr >= 0) note_parse(f, u.exprs[value_expr], el);
           assign(f, env, t.kids[k], el, -1);
         }
       }
@@ -465,6 +550,7 @@ void Analyzer::check_sink(const Frame&, const void* key, const Cell& value) {
     if (s.safe_prefix && !value.prefix.empty() &&
         RE2::PartialMatch(re2::StringPiece(value.prefix.data(), value.prefix.size()), *s.safe_prefix))
       continue;
+    if (s.safe_prefix && value.tail_only) continue;  // only the query or fragment is untrusted
     Hit h;
     h.site = site;
     h.taint = value.taint;
@@ -575,6 +661,7 @@ Cell Analyzer::call_local(Frame& f, Env& env, const Expr& call, int unit, bool v
     Cell v = value;
     v.set = true;
     v.vouches.clear();
+    v.mirrors.clear();
     if (v.taint.any()) {
       ++v.taint.hops;
       TSNode at = arg >= 0 ? f.unit->exprs[arg].node : call.node;
@@ -715,6 +802,7 @@ Analyzer::Env Analyzer::exec(Frame& f, const Stmt& s, Env env) {
       Cell v = s.a >= 0 ? eval(f, env, s.a) : Cell{};
       v.set = true;
       v.vouches.clear();
+      v.mirrors.clear();
       if (v.taint.any()) v.taint = extend(v.taint, where(s.node), "returned");
       f.ret = join(f.ret, v);
       env.live = false;
@@ -845,6 +933,32 @@ void Analyzer::sanitize(const Frame& f, Env& env, int e) const {
   Cell v = read(f, env, u.exprs[e].path, false);
   v.taint = Taint{};
   write(f, env, u.exprs[e].path, std::move(v));
+  vouch_through(f, env, u.exprs[e].path);
+}
+
+void Analyzer::note_parse(const Frame& f, const Expr& value, Cell& into) const {
+  if (value.op != Op::call || value.kids.size() < 2 || value.kids[1] < 0) return;
+  if (!lang_.url_parsers.count(value.callee) && !lang_.url_parsers.count(value.text)) return;
+  int arg = value.kids[1];
+  const Unit& u = *f.unit;
+  while (arg >= 0 && u.exprs[arg].op == Op::group && !u.exprs[arg].kids.empty()) arg = u.exprs[arg].kids[0];
+  if (arg >= 0 && u.exprs[arg].path >= 0) into.mirrors = {u.exprs[arg].path};
+}
+
+void Analyzer::vouch_through(const Frame& f, Env& env, int path) const {
+  // A checked host of a parsed URL vouches for the text it was parsed from.
+  const Unit& u = *f.unit;
+  int parent = u.path_parent[path];
+  if (parent < 0 || !env.cells[parent].set) return;
+  const std::string& p = u.paths[path];
+  std::string field = p.substr(p.rfind('.') + 1);
+  static const std::set<std::string> kHostFields = {"host", "hostname", "netloc", "Host", "Hostname", "origin"};
+  if (!kHostFields.count(field)) return;
+  for (int m : std::vector<int>(env.cells[parent].mirrors)) {
+    Cell v = read(f, env, m, false);
+    v.taint = Taint{};
+    write(f, env, m, std::move(v));
+  }
 }
 
 Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
@@ -863,7 +977,14 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
   }
   switch (c.op) {
     case Op::name: {
-      if (!truth || c.path < 0) return env;
+      if (c.path < 0) return env;
+      if (!truth) {
+        // A false value ("", None, 0) carries no payload.
+        Cell v = read(f, env, c.path, false);
+        v.taint = Taint{};
+        write(f, env, c.path, std::move(v));
+        return env;
+      }
       const Cell& cell = env.cells[c.path];
       if (cell.set)
         for (int p : std::vector<int>(cell.vouches)) {
@@ -884,6 +1005,12 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
       if ((conj && truth) || (disj && !truth)) {
         env = refine(f, std::move(env), c.kids[0], truth);
         return refine(f, std::move(env), c.kids[1], truth);
+      }
+      if (conj || disj) {
+        // `a and b` is false: a is false, or a is true and b false (dually for `or`).
+        Env first = refine(f, env, c.kids[0], truth);
+        Env second = refine(f, refine(f, std::move(env), c.kids[0], !truth), c.kids[1], truth);
+        return join_env(f, first, second);
       }
       return env;
     }
@@ -906,6 +1033,7 @@ Analyzer::Env Analyzer::refine(Frame& f, Env env, int cond, bool truth) {
           if (o.taint.any() || !o.value.known()) continue;
           Cell v = constant(o.value);
           write(f, env, u.exprs[var].path, v);
+          vouch_through(f, env, u.exprs[var].path);
           break;
         }
       }

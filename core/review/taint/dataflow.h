@@ -104,6 +104,8 @@ class Analyzer {
   Env exec_try(Frame& f, const Stmt& s, Env env);
   Env refine(Frame& f, Env env, int cond, bool truth);
   void sanitize(const Frame& f, Env& env, int expr) const;
+  void note_parse(const Frame& f, const Expr& value, Cell& into) const;
+  void vouch_through(const Frame& f, Env& env, int path) const;
 
   int resolve_local(const Frame& f, const Expr& call, bool& via_self) const;
   Cell call_local(Frame& f, Env& env, const Expr& call, int unit, bool via_self, const std::vector<Cell>& args);

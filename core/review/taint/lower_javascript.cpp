@@ -138,16 +138,17 @@ int JsLower::expr(TSNode n) {
     e.op = Op::format;
     e.node = n;
     std::string prefix;
-    bool before = true;
+    bool before = true, delim = false;
     for (TSNode c : named_children(n)) {
       auto ct = type_of(c);
       if (ct == "template_substitution") {
         before = false;
         e.kids.push_back(first_named(c));
-      } else if (before && ct == "string_fragment") {
-        prefix += b_.text(c);
-      } else if (before && ct == "escape_sequence") {
-        prefix += unescape(b_.text(c));
+        e.kw.push_back(delim ? "?" : "");
+      } else if (ct == "string_fragment" || ct == "escape_sequence") {
+        std::string piece = ct == "string_fragment" ? std::string(b_.text(c)) : unescape(b_.text(c));
+        delim = delim || piece.find_first_of("?#") != std::string::npos;
+        if (before) prefix += piece;
       }
     }
     if (before) return b_.literal(n, Const::of_string(prefix));

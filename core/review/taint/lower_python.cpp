@@ -43,6 +43,7 @@ class PyLower {
 int PyLower::string(TSNode n) {
   std::string value;
   std::vector<int> parts;
+  std::vector<std::string> after_delim;  // per part: "?" when a '?' or '#' precedes it
   bool raw = false;
   bool before_first = true;
   std::string prefix;
@@ -66,7 +67,10 @@ int PyLower::string(TSNode n) {
       // "{n:d}" and friends only print numbers.
       std::string_view st = ts_node_is_null(spec) ? std::string_view{} : b_.text(spec);
       bool numeric = !st.empty() && std::string_view("dxXobeEfFgGn%").find(st.back()) != std::string_view::npos;
-      if (!ts_node_is_null(inner) && !numeric) parts.push_back(expr(inner));
+      if (!ts_node_is_null(inner) && !numeric) {
+        parts.push_back(expr(inner));
+        after_delim.push_back(value.find_first_of("?#") != std::string::npos ? "?" : "");
+      }
     }
   }
   if (before_first) return b_.literal(n, Const::of_string(value));
@@ -74,6 +78,7 @@ int PyLower::string(TSNode n) {
   e.op = Op::format;
   e.node = n;
   e.kids = std::move(parts);
+  e.kw = std::move(after_delim);
   e.value = Const::of_string(prefix);
   return b_.add(std::move(e));
 }

@@ -285,6 +285,9 @@ RuleInfo taint_rule_info(const TaintRule& rule) {
 std::string taint_rule_agent(const TaintRule& rule) {
   return rule.info.agent;
 }
+const std::vector<std::string>& taint_rule_supersedes(const TaintRule& rule) {
+  return rule.supersedes;
+}
 
 std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules, const SourceUnit& unit,
                                      std::vector<std::string>& notes) {

@@ -24,6 +24,9 @@ const std::string& taint_rule_id(const TaintRule& rule);
 bool taint_rule_applies(const TaintRule& rule, std::string_view grammar_id, std::string_view path);
 RuleInfo taint_rule_info(const TaintRule& rule);
 std::string taint_rule_agent(const TaintRule& rule);
+/// Pattern rules this taint rule makes redundant (its `supersedes:` list): a
+/// review that runs the taint rule can leave them out.
+const std::vector<std::string>& taint_rule_supersedes(const TaintRule& rule);
 
 /// Runs the taint rules over one parsed file; `notes` receives budget notes.
 std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules, const SourceUnit& unit,

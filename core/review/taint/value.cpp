@@ -183,7 +183,10 @@ bool numeric_only_format(const std::string& fmt) {
 Cell constant(Const c) {
   Cell out;
   out.set = true;
-  if (c.kind == Const::Kind::string) out.prefix = c.s;
+  if (c.kind == Const::Kind::string) {
+    out.prefix = c.s;
+    out.has_delim = c.s.find_first_of("?#") != std::string::npos;
+  }
   out.value = std::move(c);
   return out;
 }
@@ -198,6 +201,9 @@ Cell join(const Cell& a, const Cell& b) {
   while (n < a.prefix.size() && n < b.prefix.size() && a.prefix[n] == b.prefix[n]) ++n;
   out.prefix.resize(n);
   if (a.vouches != b.vouches) out.vouches.clear();
+  if (a.mirrors != b.mirrors) out.mirrors.clear();
+  out.has_delim = a.has_delim && b.has_delim;
+  out.tail_only = (!a.taint.any() || a.tail_only) && (!b.taint.any() || b.tail_only);
   return out;
 }
 

@@ -87,6 +87,10 @@ struct Cell {
   /// Paths (of the current function) that a true value of this cell vouches for:
   /// ok = url_has_allowed_host_and_scheme(url); ... if ok: ...
   std::vector<int> vouches;
+  /// Paths this value was parsed from (u = url.Parse(next)): a checked host of it vouches for them.
+  std::vector<int> mirrors;
+  bool has_delim = false;  ///< the string surely contains a constant '?' or '#'
+  bool tail_only = false;  ///< the untrusted text only follows such a '?' or '#' (query or fragment)
   bool same(const Cell& o) const {
     return set == o.set && taint.any() == o.taint.any() && value == o.value && prefix == o.prefix;
   }

@@ -9,7 +9,7 @@ import (
 
 func Ping(w http.ResponseWriter, r *http.Request) {
 	host := r.URL.Query().Get("host")
-	// expect: go-exec-shell-command
+	// expect: go-exec-shell-command, go-taint-command
 	out, err := exec.Command("sh", "-c", "ping -c 1 "+host).CombinedOutput()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

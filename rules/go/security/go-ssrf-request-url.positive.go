@@ -6,7 +6,7 @@ import (
 )
 
 func Preview(w http.ResponseWriter, r *http.Request) {
-	// expect: go-ssrf-request-url
+	// expect: go-ssrf-request-url, go-taint-ssrf
 	resp, err := http.Get(r.URL.Query().Get("url"))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
@@ -17,7 +17,7 @@ func Preview(w http.ResponseWriter, r *http.Request) {
 }
 
 func Health(w http.ResponseWriter, r *http.Request) {
-	// expect: go-ssrf-request-url
+	// expect: go-ssrf-request-url, go-taint-ssrf
 	req, _ := http.NewRequest("GET", "http://"+r.FormValue("host")+"/healthz", nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err == nil {

@@ -15,7 +15,7 @@ type Page struct {
 func Preview(w http.ResponseWriter, r *http.Request) {
 	data := Page{
 		Title: r.FormValue("title"),
-		// expect: go-template-unescaped-content
+		// expect: go-template-unescaped-content, go-taint-xss
 		Body: template.HTML(r.FormValue("body")),
 	}
 	page.Execute(w, data)

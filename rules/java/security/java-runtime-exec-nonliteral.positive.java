@@ -6,7 +6,7 @@ import javax.servlet.http.HttpServletRequest;
 public class Diagnostics {
     public Process ping(HttpServletRequest request) throws IOException {
         String host = request.getParameter("host");
-        // expect: java-runtime-exec-nonliteral
+        // expect: java-runtime-exec-nonliteral, java-taint-command
         return Runtime.getRuntime().exec("ping -c 1 " + host);
     }
 

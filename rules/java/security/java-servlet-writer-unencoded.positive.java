@@ -10,9 +10,9 @@ public class ProfileServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String nickname = request.getParameter("nick");
         response.setContentType("text/html");
-        // expect: java-servlet-writer-unencoded
+        // expect: java-servlet-writer-unencoded, java-taint-xss
         response.getWriter().println("<h2>Profile of " + nickname + "</h2>");
-        // expect: java-servlet-writer-unencoded
+        // expect: java-servlet-writer-unencoded, java-taint-xss
         response.getWriter().write(nickname);
     }
 }

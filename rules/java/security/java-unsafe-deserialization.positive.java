@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServletRequest;
 
 public class SessionLoader {
     public Object load(HttpServletRequest request) throws IOException, ClassNotFoundException {
+        // expect: java-taint-deserialization
         try (ObjectInputStream in = new ObjectInputStream(request.getInputStream())) {
             // expect: java-unsafe-deserialization
             return in.readObject();

@@ -2,7 +2,7 @@ const child_process = require("child_process");
 const { exec, execSync } = require("child_process");
 
 function ping(req, res) {
-  // expect: js-child-process-exec-injection
+  // expect: js-child-process-exec-injection, js-taint-command
   exec(`ping -c 1 ${req.query.host}`, (err, stdout) => res.send(stdout));
 }
 

@@ -11,7 +11,7 @@ function convert(input, output) {
 }
 
 function runScript(req) {
-  // expect: js-child-process-shell-spawn
+  // expect: js-child-process-shell-spawn, js-taint-command
   return spawn("sh", ["-c", "./scripts/run.sh " + req.body.name]);
 }
 

@@ -19,7 +19,7 @@ function appendRow(table, html) {
 }
 
 function banner() {
-  // expect: js-dom-html-injection
+  // expect: js-dom-html-injection, js-taint-xss
   document.write("<p>Welcome " + location.hash.slice(1) + "</p>");
 }
 

@@ -1,5 +1,5 @@
 function calculate(req, res) {
-  // expect: js-eval-dynamic-code
+  // expect: js-eval-dynamic-code, js-taint-code
   const result = eval(req.query.expr);
   res.json({ result });
 }

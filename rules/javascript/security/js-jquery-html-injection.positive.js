@@ -10,7 +10,7 @@ function showResults(query, items) {
 
 function showMessage() {
   const params = new URLSearchParams(window.location.search);
-  // expect: js-jquery-html-injection
+  // expect: js-jquery-html-injection, js-taint-xss
   jQuery(".flash").html(params.get("msg"));
 }
 

@@ -2,17 +2,17 @@ const express = require("express");
 const app = express();
 
 app.get("/login/callback", (req, res) => {
-  // expect: js-open-redirect
+  // expect: js-open-redirect, js-taint-redirect
   res.redirect(req.query.returnTo);
 });
 
 app.get("/go", (req, res) => {
-  // expect: js-open-redirect
+  // expect: js-open-redirect, js-taint-redirect
   res.redirect(302, req.query.url);
 });
 
 app.get("/back", (req, res) => {
-  // expect: js-open-redirect
+  // expect: js-open-redirect, js-taint-redirect
   res.redirect(req.get("Referer"));
 });
 

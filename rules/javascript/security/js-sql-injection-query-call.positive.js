@@ -1,7 +1,7 @@
 const mysql = require("mysql2/promise");
 
 async function findUser(pool, req) {
-  // expect: js-sql-injection-query-call
+  // expect: js-sql-injection-query-call, js-taint-sql
   const [rows] = await pool.query(`SELECT * FROM users WHERE email = '${req.body.email}'`);
   return rows[0];
 }

@@ -15,6 +15,7 @@ app.get("/search", async (req, res) => {
 });
 
 app.get("/status", (req, res) => {
+  // expect: js-taint-xss
   res.send(req.get("user-agent"));
 });
 

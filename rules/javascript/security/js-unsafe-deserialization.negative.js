@@ -8,6 +8,7 @@ app.use(cookieParser());
 
 app.get("/profile", (req, res) => {
   const profile = JSON.parse(Buffer.from(req.cookies.profile, "base64").toString());
+  // expect: js-taint-xss
   res.send(`Hello ${profile.username}`);
 });
 

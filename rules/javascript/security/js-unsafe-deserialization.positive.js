@@ -8,7 +8,7 @@ app.use(cookieParser());
 
 app.get("/profile", (req, res) => {
   const raw = Buffer.from(req.cookies.profile, "base64").toString();
-  // expect: js-unsafe-deserialization
+  // expect: js-unsafe-deserialization, js-taint-deserialization
   const profile = serialize.unserialize(raw);
   res.send(`Hello ${profile.username}`);
 });

@@ -3,7 +3,7 @@ import builtins
 
 def calculate(request):
     expression = request.GET.get("expr", "")
-    # expect: py-eval-injection
+    # expect: py-eval-injection, py-taint-code
     return eval(expression)
 
 

@@ -2,7 +2,7 @@ import jsonpickle
 
 
 def restore_cart(request):
-    # expect: py-jsonpickle-decode
+    # expect: py-jsonpickle-decode, py-taint-deserialization
     return jsonpickle.decode(request.cookies.get("cart", "[]"))
 
 

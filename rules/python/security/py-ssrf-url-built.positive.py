@@ -6,7 +6,7 @@ import requests
 
 def fetch_avatar(request):
     host = request.args.get("host")
-    # expect: py-ssrf-url-built
+    # expect: py-ssrf-url-built, py-taint-ssrf
     return requests.get(f"http://{host}/avatar.png", timeout=5).content
 
 

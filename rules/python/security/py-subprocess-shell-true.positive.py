@@ -19,7 +19,7 @@ def ping(host):
 
 
 def spawn(request):
-    # expect: py-subprocess-shell-true
+    # expect: py-subprocess-shell-true, py-taint-command
     return Popen(request.args["cmd"], shell=True, stdout=subprocess.PIPE)
 
 

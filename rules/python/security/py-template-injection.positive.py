@@ -7,14 +7,14 @@ app = Flask(__name__)
 @app.route("/hello")
 def hello():
     name = request.args.get("name", "world")
-    # expect: py-template-injection
+    # expect: py-template-injection, py-taint-xss
     return render_template_string(f"<h1>Hello {name}!</h1>")
 
 
 @app.route("/page")
 def page():
     template = "<p>" + request.args.get("body", "") + "</p>"
-    # expect: py-template-injection
+    # expect: py-template-injection, py-taint-xss
     return render_template_string(template)
 
 

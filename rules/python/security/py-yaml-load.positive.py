@@ -8,7 +8,7 @@ def read_config(path):
 
 
 def parse_upload(request):
-    # expect: py-yaml-load
+    # expect: py-yaml-load, py-taint-deserialization
     return yaml.load(request.body)
 
 

@@ -12,7 +12,7 @@ def read_fast(stream):
 
 
 def parse(request):
-    # expect: py-yaml-unsafe-loader
+    # expect: py-yaml-unsafe-loader, py-taint-deserialization
     return yaml.unsafe_load(request.data)
 
 

@@ -1,0 +1,18 @@
+package handlers
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+func Download(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Base(r.URL.Query().Get("file"))
+	data, err := os.ReadFile(filepath.Join("/srv/files", name))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Write(data)
+}

@@ -1,0 +1,15 @@
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import javax.servlet.http.HttpServletRequest;
+
+public class Directory {
+  private DirContext ctx;
+
+  public NamingEnumeration<SearchResult> find(HttpServletRequest request) throws NamingException {
+    Object[] args = {request.getParameter("user")};
+    return ctx.search("ou=people,dc=example,dc=com", "(uid={0})", args, new SearchControls());
+  }
+}
