@@ -241,14 +241,14 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     auto it = cfg.review_severity.find(r.id);
     if (it != cfg.review_severity.end()) r.severity = *parse_severity(it->second);
   }
-  std::vector<const Rule*> rules;
+  std::vector<Rule*> selected;  // compiled below, once the languages in scope are known
   std::vector<const TaintRule*> taint;
   ReviewOutput out;
   ReviewResult& result = out.result;
   result.tool_version = COPILOT_VERSION;
-  for (const auto& r : loaded->rules) {
+  for (auto& r : loaded->rules) {
     if (!agents.count(r.agent) || disabled.count(r.id)) continue;
-    rules.push_back(&r);
+    selected.push_back(&r);
     result.rules.push_back(r.info());
   }
   for (const auto& t : loaded->taint) {
@@ -316,14 +316,15 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   }
   std::vector<std::string> grammars(grammar_set.begin(), grammar_set.end());
   {
-    std::vector<std::string> errors(rules.size());
-    util::parallel_for(rules.size(), cfg.jobs, [&](size_t i) {
-      if (auto r = compile_rule(const_cast<Rule&>(*rules[i]), &grammars); !r) errors[i] = r.error().message;
+    std::vector<std::string> errors(selected.size());
+    util::parallel_for(selected.size(), cfg.jobs, [&](size_t i) {
+      if (auto r = compile_rule(*selected[i], &grammars); !r) errors[i] = r.error().message;
     });
     for (const auto& e : errors)
       if (!e.empty()) return usage(e);
   }
 
+  const std::vector<const Rule*> rules(selected.begin(), selected.end());
   std::vector<FileResult> per_file(targets.size());
   std::atomic<size_t> done{0};
   util::parallel_for(targets.size(), cfg.jobs, [&](size_t i) {

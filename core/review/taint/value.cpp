@@ -161,6 +161,10 @@ Const fold_unary(const std::string& op, const Const& v) {
   return {};
 }
 
+bool numeric_result(const std::string& op) {
+  return op == "-" || op == "/" || op == "//" || op == "**" || op == "<<" || op == ">>" || op == ">>>";
+}
+
 bool numeric_only_format(const std::string& fmt) {
   bool any = false;
   for (size_t i = 0; i < fmt.size(); ++i) {

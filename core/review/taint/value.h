@@ -56,6 +56,8 @@ struct Const {
 /// Folds `l op r` for constants; unknown when it cannot.
 Const fold_binary(const std::string& op, const Const& l, const Const& r);
 Const fold_unary(const std::string& op, const Const& v);
+/// Operators whose result is a number whatever the operands (`-`, `/`, `<<`): no text passes.
+bool numeric_result(const std::string& op);
 /// Python-style "%" formatting whose conversions are all numeric (%d, %i, %f, ...).
 bool numeric_only_format(const std::string& fmt);
 
