@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -132,60 +133,170 @@ void assign_fingerprints(std::vector<Finding>& findings, std::string_view) {
   }
 }
 
+namespace {
+
+Result<std::shared_ptr<const RulePack>> build_pack(const std::vector<const Rule*>& mine, const std::string& grammar) {
+  // One query holding every rule's patterns: tree-sitter then walks each tree
+  // once and dispatches by node type, instead of once per rule.
+  std::string text;
+  std::vector<std::pair<uint32_t, const Rule*>> starts;
+  for (const Rule* r : mine) {
+    starts.emplace_back(static_cast<uint32_t>(text.size()), r);
+    text += r->query_text;
+    text += "\n";
+  }
+  auto pack = std::make_shared<RulePack>();
+  if (!mine.empty()) {
+    auto q = syntax::compile_query(grammar, text);
+    if (!q) {
+      // Find the rule at fault, with its own file and line.
+      for (const Rule* r : mine) {
+        Rule copy = *r;
+        std::vector<std::string> only{grammar};
+        if (auto c = compile_rule(copy, &only); !c) return c.error();
+      }
+      return Error{"rules for " + grammar + ": " + q.error().message};
+    }
+    pack->query = *q;
+    int match = pack->query->capture_index("match");
+    uint32_t patterns = ts_query_pattern_count(pack->query->get());
+    pack->pattern_rule.resize(patterns);
+    for (uint32_t p = 0; p < patterns; ++p) {
+      uint32_t at = ts_query_start_byte_for_pattern(pack->query->get(), p);
+      auto it =
+          std::upper_bound(starts.begin(), starts.end(), at, [](uint32_t v, const auto& s) { return v < s.first; });
+      const Rule* r = std::prev(it)->second;
+      pack->pattern_rule[p] = r;
+      if (match < 0 ||
+          ts_query_capture_quantifier_for_id(pack->query->get(), p, static_cast<uint32_t>(match)) == TSQuantifierZero) {
+        Rule copy = *r;  // its own compile reports the pattern and line
+        std::vector<std::string> only{grammar};
+        if (auto c = compile_rule(copy, &only); !c) return c.error();
+        return Error{r->file.string() + ": a query pattern has no @match capture"};
+      }
+    }
+    // Scope queries stay per rule; they run only when the rule matched.
+    for (const Rule* r : mine) {
+      int gi = r->grammar_index(grammar);
+      auto& rule = const_cast<Rule&>(*r);  // this grammar's slots are written only here, once per pack
+      if (!rule.inside.empty() && !rule.inside[gi]) {
+        auto c = syntax::compile_query(grammar, rule.inside_text);
+        if (!c)
+          return Error{rule.file.string() + ":" + std::to_string(rule.inside_line) + ": inside for " + grammar + ": " +
+                       c.error().message};
+        rule.inside[gi] = *c;
+      }
+      if (!rule.not_inside.empty() && !rule.not_inside[gi]) {
+        auto c = syntax::compile_query(grammar, rule.not_inside_text);
+        if (!c)
+          return Error{rule.file.string() + ":" + std::to_string(rule.not_inside_line) + ": not-inside for " + grammar +
+                       ": " + c.error().message};
+        rule.not_inside[gi] = *c;
+      }
+    }
+  }
+  return std::shared_ptr<const RulePack>(pack);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar) {
+  struct Entry {
+    std::once_flag once;
+    std::shared_ptr<const RulePack> pack;
+    std::string error;
+  };
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<Entry>> cache;
+  std::vector<const Rule*> mine;
+  std::string key = grammar;
+  for (const Rule* r : rules) {
+    if (r->grammar_index(grammar) < 0) continue;
+    mine.push_back(r);
+    key += '\0' + r->id;
+  }
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard lock(mu);
+    auto& slot = cache[key];
+    if (!slot) slot = std::make_shared<Entry>();
+    entry = slot;
+  }
+  // Built once per key; other threads wanting the same pack wait here.
+  std::call_once(entry->once, [&] {
+    auto built = build_pack(mine, grammar);
+    if (built)
+      entry->pack = *built;
+    else
+      entry->error = built.error().message;
+  });
+  if (!entry->error.empty()) return Error{entry->error};
+  return entry->pack;
+}
+
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit) {
   std::vector<Finding> out;
+  auto pack = rule_pack(rules, unit.grammar);
+  if (!pack || !(*pack)->query) return out;
+  const syntax::Query& q = *(*pack)->query;
   const syntax::Tree& tree = *unit.tree;
-  for (const Rule* rule : rules) {
-    int gi = rule->grammar_index(unit.grammar);
-    if (gi < 0 || !rule->path_selected(unit.path)) continue;
-    const syntax::Query& q = *rule->query[gi];
-    int match_idx = q.capture_index("match");
-    std::vector<Range> inside, not_inside;
-    bool have_inside = !rule->inside.empty(), have_not_inside = !rule->not_inside.empty();
-    bool scopes_ready = false;
-    std::set<std::pair<uint32_t, uint32_t>> reported;
-    syntax::for_each_match(q, tree, tree.root(), [&](const syntax::Match& m) {
-      TSNode node{};
-      bool found = false;
-      for (const auto& c : m.captures)
-        if (c.index == match_idx) {
-          node = c.node;
-          found = true;
-        }
-      if (!found || !conditions_hold(*rule, q, m, tree)) return true;
-      if ((have_inside || have_not_inside) && !scopes_ready) {
-        if (have_inside) inside = scope_ranges(*rule->inside[gi], tree);
-        if (have_not_inside) not_inside = scope_ranges(*rule->not_inside[gi], tree);
-        scopes_ready = true;
-      }
-      if (have_inside && !within(inside, node)) return true;
-      if (have_not_inside && within(not_inside, node)) return true;
-      if (!reported.insert({ts_node_start_byte(node), ts_node_end_byte(node)}).second) return true;
+  int match_idx = q.capture_index("match");
 
-      Finding f = make_finding(unit, node, rule->id, tree.text(node));
-      f.agent = rule->agent;
-      f.severity = rule->severity;
-      f.confidence = rule->confidence;
-      f.message = expand(rule->message, q, m, tree, 60);
-      f.rationale = rule->rationale;
-      f.fix_text = rule->fix_text;
-      f.cwe = rule->cwe;
-      f.owasp = rule->owasp;
-      if (!rule->fix_capture.empty()) {
-        int fi = q.capture_index(rule->fix_capture);
-        for (const auto& c : m.captures) {
-          if (c.index != fi) continue;
-          TSPoint s = ts_node_start_point(c.node), e = ts_node_end_point(c.node);
-          f.fix = Replacement{{unit.path, static_cast<int>(s.row) + 1, static_cast<int>(s.column) + 1,
-                               static_cast<int>(e.row) + 1, static_cast<int>(e.column) + 1},
-                              expand(rule->fix_with, q, m, tree, 100000)};
-          break;
-        }
+  struct PerRule {
+    int selected = -1;  // -1 unknown, 0 no, 1 yes
+    bool scopes_ready = false;
+    std::vector<Range> inside, not_inside;
+    std::set<std::pair<uint32_t, uint32_t>> reported;
+  };
+  std::map<const Rule*, PerRule> state;
+
+  syntax::for_each_match(q, tree, tree.root(), [&](const syntax::Match& m) {
+    const Rule* rule = (*pack)->pattern_rule[m.pattern];
+    PerRule& st = state[rule];
+    if (st.selected < 0) st.selected = rule->path_selected(unit.path) ? 1 : 0;
+    if (!st.selected) return true;
+    TSNode node{};
+    bool found = false;
+    for (const auto& c : m.captures)
+      if (c.index == match_idx) {
+        node = c.node;
+        found = true;
       }
-      out.push_back(std::move(f));
-      return true;
-    });
-  }
+    if (!found || !conditions_hold(*rule, q, m, tree)) return true;
+    int gi = rule->grammar_index(unit.grammar);
+    bool have_inside = !rule->inside.empty(), have_not_inside = !rule->not_inside.empty();
+    if ((have_inside || have_not_inside) && !st.scopes_ready) {
+      if (have_inside) st.inside = scope_ranges(*rule->inside[gi], tree);
+      if (have_not_inside) st.not_inside = scope_ranges(*rule->not_inside[gi], tree);
+      st.scopes_ready = true;
+    }
+    if (have_inside && !within(st.inside, node)) return true;
+    if (have_not_inside && within(st.not_inside, node)) return true;
+    if (!st.reported.insert({ts_node_start_byte(node), ts_node_end_byte(node)}).second) return true;
+
+    Finding f = make_finding(unit, node, rule->id, tree.text(node));
+    f.agent = rule->agent;
+    f.severity = rule->severity;
+    f.confidence = rule->confidence;
+    f.message = expand(rule->message, q, m, tree, 60);
+    f.rationale = rule->rationale;
+    f.fix_text = rule->fix_text;
+    f.cwe = rule->cwe;
+    f.owasp = rule->owasp;
+    if (!rule->fix_capture.empty()) {
+      int fi = q.capture_index(rule->fix_capture);
+      for (const auto& c : m.captures) {
+        if (c.index != fi) continue;
+        TSPoint s = ts_node_start_point(c.node), e = ts_node_end_point(c.node);
+        f.fix = Replacement{{unit.path, static_cast<int>(s.row) + 1, static_cast<int>(s.column) + 1,
+                             static_cast<int>(e.row) + 1, static_cast<int>(e.column) + 1},
+                            expand(rule->fix_with, q, m, tree, 100000)};
+        break;
+      }
+    }
+    out.push_back(std::move(f));
+    return true;
+  });
   return out;
 }
 

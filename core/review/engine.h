@@ -1,5 +1,6 @@
 #pragma once
 // Runs query rules and code checks over one parsed file.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,18 @@ struct SourceUnit {
   const syntax::Tree* tree;
 };
 
-/// Applies every rule that selects this file's grammar and path.
+/// Every rule of one grammar compiled into a single query, and which rule each
+/// of its patterns belongs to.
+struct RulePack {
+  std::shared_ptr<const syntax::Query> query;  ///< null when no rule applies to the grammar
+  std::vector<const Rule*> pattern_rule;       ///< by pattern index
+};
+
+/// The pack for these rules and grammar, built once and cached. Fails with the
+/// offending rule's file and line when a query does not compile.
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar);
+
+/// Applies every rule that selects this file's grammar and path (one tree walk).
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit);
 
 /// Builds the finding fields shared by rules and checks: location, snippet,

@@ -32,6 +32,7 @@ struct FileResult {
   std::vector<Finding> findings;
   int suppressed = 0;
   bool reviewed = false;
+  std::optional<syntax::Tree> tree;  ///< kept for checks across files (import cycles)
 };
 
 const RuleInfo kSecretRule{"secret-hardcoded-credential",
@@ -133,9 +134,19 @@ std::vector<std::string> read_ignore_globs(const std::filesystem::path& root) {
   return globs;
 }
 
-FileResult review_file(const Target& t, const std::vector<const Rule*>& rules,
-                       const std::vector<const TaintRule*>& taint, const std::set<std::string>& agents,
-                       const config::Config& cfg, uint64_t max_size, Diagnostics& notes) {
+/// What every file's review shares.
+struct FileReviewSetup {
+  const std::vector<const Rule*>& rules;
+  const std::vector<const TaintRule*>& taint;
+  const std::set<std::string>& agents;
+  const std::set<std::string>& disabled;
+  const config::Config& cfg;
+  uint64_t max_size;
+  bool keep_tree;
+};
+
+FileResult review_file(const Target& t, const FileReviewSetup& setup, Diagnostics& notes) {
+  const auto& [rules, taint, agents, disabled, cfg, max_size, keep_tree] = setup;
   FileResult out;
   if (t.content.size() > max_size) {
     notes.add(t.path, "skipped: larger than " + std::to_string(max_size >> 20) + " MiB");
@@ -177,9 +188,10 @@ FileResult review_file(const Target& t, const std::vector<const Rule*>& rules,
       for (auto& n : budget_notes) notes.add(t.path, std::move(n));
       CheckContext ctx{unit, cfg};
       for (const auto& check : code_checks())
-        if (agents.count(check.info.agent)) check.run(ctx, check, from_rules);
+        if (agents.count(check.info.agent) && !disabled.count(check.info.id)) check.run(ctx, check, from_rules);
       assign_fingerprints(from_rules, src);
       for (auto& f : from_rules) found.push_back(std::move(f));
+      if (keep_tree) out.tree.emplace(std::move(*tree));
     }
   }
   for (auto& f : found) {
@@ -315,20 +327,21 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
       grammar_set.emplace(lang->grammar);
   }
   std::vector<std::string> grammars(grammar_set.begin(), grammar_set.end());
+  const std::vector<const Rule*> rules(selected.begin(), selected.end());
   {
-    std::vector<std::string> errors(selected.size());
-    util::parallel_for(selected.size(), cfg.jobs, [&](size_t i) {
-      if (auto r = compile_rule(*selected[i], &grammars); !r) errors[i] = r.error().message;
+    // One combined query per language in scope, compiled side by side.
+    std::vector<std::string> errors(grammars.size());
+    util::parallel_for(grammars.size(), cfg.jobs, [&](size_t i) {
+      if (auto pack = rule_pack(rules, grammars[i]); !pack) errors[i] = pack.error().message;
     });
     for (const auto& e : errors)
       if (!e.empty()) return usage(e);
   }
-
-  const std::vector<const Rule*> rules(selected.begin(), selected.end());
   std::vector<FileResult> per_file(targets.size());
   std::atomic<size_t> done{0};
+  const FileReviewSetup setup{rules, taint, agents, disabled, cfg, req.max_file_size, cycles};
   util::parallel_for(targets.size(), cfg.jobs, [&](size_t i) {
-    per_file[i] = review_file(targets[i], rules, taint, agents, cfg, req.max_file_size, notes);
+    per_file[i] = review_file(targets[i], setup, notes);
     size_t d = ++done;
     if (req.on_progress && (d % 64 == 0 || d == targets.size())) req.on_progress(d, targets.size());
   });
@@ -340,7 +353,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     std::map<std::string, size_t> by_path;
     for (size_t i = 0; i < targets.size(); ++i) {
       if (!per_file[i].reviewed) continue;
-      sources.push_back({targets[i].path, targets[i].content});
+      sources.push_back({targets[i].path, targets[i].content, per_file[i].tree ? &*per_file[i].tree : nullptr});
       by_path[targets[i].path] = i;
     }
     FileReader reader = [&](const std::string& path) -> std::optional<std::string> {

@@ -104,7 +104,7 @@ class Graph {
  public:
   Graph(const FileReader& read, size_t max_files) : read_(read), max_files_(max_files) {}
 
-  Parsed* load(const std::string& path, std::optional<std::string_view> content) {
+  Parsed* load(const std::string& path, std::optional<std::string_view> content, const syntax::Tree* parsed = nullptr) {
     auto it = files_.find(path);
     if (it != files_.end()) return it->second.get();
     if (files_.size() >= max_files_) return nullptr;
@@ -121,9 +121,14 @@ class Graph {
     if (!lang || lang->grammar.empty()) return nullptr;
     std::string grammar(lang->grammar);
     if (grammar != "python" && grammar != "javascript" && grammar != "typescript" && grammar != "tsx") return nullptr;
-    auto tree = syntax::parse(grammar, p->content);
-    if (!tree) return nullptr;
-    p->tree.emplace(std::move(*tree));
+    if (parsed && parsed->source().data() == content->data()) {
+      // Reuse the review's parse; the tree points into the reviewed content, which outlives the graph.
+      p->tree.emplace(*parsed);
+    } else {
+      auto tree = syntax::parse(grammar, p->content);
+      if (!tree) return nullptr;
+      p->tree.emplace(std::move(*tree));
+    }
     collect_specs(*p, grammar);
     Parsed* raw = p.get();
     files_.emplace(path, std::move(p));
@@ -211,7 +216,7 @@ std::vector<Finding> find_import_cycles(const std::vector<ImportSource>& files, 
   Graph graph(read, max_files);
   std::deque<std::string> queue;
   for (const auto& f : files) {
-    if (Parsed* p = graph.load(f.path, f.content)) {
+    if (Parsed* p = graph.load(f.path, f.content, f.tree)) {
       p->reviewed = true;
       queue.push_back(f.path);
     }

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "review/finding.h"
+#include "syntax/syntax.h"
 
 namespace copilot::review {
 
 struct ImportSource {
   std::string path;  ///< relative to the repository root
   std::string_view content;
+  const syntax::Tree* tree = nullptr;  ///< the file's parse, when the review already has it
 };
 
 /// Reads another file of the repository by relative path (nullopt if absent).

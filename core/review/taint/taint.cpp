@@ -304,6 +304,11 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
     if (gi < 0 || !path_selected(*rule, unit.path)) continue;
     // Cheap checks first: no source or no sink in the file means nothing to follow. Sources
     // first: rules of a language share their source queries, so those run once per file.
+    std::string error;
+    if (!prepare_taint_language(*rule, gi, &error)) {
+      notes.push_back(error);
+      continue;
+    }
     RuleIndex idx;
     if (!collect_sources(*rule, gi, cache, tree, idx)) continue;
     if (!collect_sinks(*rule, gi, cache, tree, idx)) continue;

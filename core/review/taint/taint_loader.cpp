@@ -42,8 +42,12 @@ Prefilter prefilter_for(const syntax::Query& q) {
     const syntax::Predicate* best = nullptr;
     size_t best_len = 0;
     for (const auto& pred : q.predicates(p)) {
-      if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 || pred.values.empty())
+      if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 ||
+          pred.values.empty() || pred.capture < 0)
         continue;
+      // A capture that may be absent (an alternative, an optional node) constrains nothing.
+      TSQuantifier quantifier = ts_query_capture_quantifier_for_id(q.get(), p, static_cast<uint32_t>(pred.capture));
+      if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
       size_t shortest = SIZE_MAX;
       for (const auto& v : pred.values) shortest = std::min(shortest, v.size());
       if (!best || shortest > best_len) {
@@ -91,13 +95,12 @@ std::filesystem::path example_for(const std::filesystem::path& yaml, const char*
   return {};
 }
 
-std::shared_ptr<const syntax::Query> compile(const std::string& lang, const std::string& text, const YAML::Node& at,
-                                             const std::string& what) {
+std::shared_ptr<const syntax::Query> compile_at(const std::string& lang, const std::string& text, int line,
+                                                const std::string& what) {
   syntax::QueryError qe;
   auto q = syntax::compile_query(lang, text, &qe);
   // Queries are block scalars, whose text starts on the line after the key.
-  if (!q)
-    throw LoadError{qe.line ? line_of(at) + qe.line : line_of(at), what + " for " + lang + ": " + q.error().message};
+  if (!q) throw LoadError{qe.line ? line + qe.line : line, what + " for " + lang + ": " + q.error().message};
   return *q;
 }
 
@@ -114,8 +117,50 @@ const std::vector<std::vector<std::string>>& required_captures(const std::string
   return propagators;
 }
 
+/// Compiles one entry for one language, checking its captures.
+void compile_entry(const TaintPattern& p, const std::string& lang, int gi) {
+  const std::string& section = p.section;
+  auto q = compile_at(lang, p.query_text, p.query_line, section);
+  bool satisfied = false;
+  for (const auto& group : required_captures(section)) {
+    bool all = true;
+    for (const auto& name : group) all = all && q->capture_index(name) >= 0;
+    satisfied = satisfied || all;
+  }
+  if (!satisfied) {
+    std::string need;
+    for (const auto& group : required_captures(section)) {
+      if (!need.empty()) need += " or ";
+      for (size_t i = 0; i < group.size(); ++i) need += (i ? " and @" : "@") + group[i];
+    }
+    throw LoadError{p.query_line, section + " query needs " + need};
+  }
+  // A predicate written after a top-level alternation becomes a pattern of its own that
+  // matches everything; require every pattern to carry the section's anchor capture.
+  const std::string& anchor = required_captures(section)[0][0];
+  for (uint32_t pat = 0; pat < ts_query_pattern_count(q->get()); ++pat) {
+    bool has = false;
+    for (const auto& group : required_captures(section)) {
+      int id = q->capture_index(group[0]);
+      has = has || (id >= 0 &&
+                    ts_query_capture_quantifier_for_id(q->get(), pat, static_cast<uint32_t>(id)) != TSQuantifierZero);
+    }
+    if (!has)
+      throw LoadError{p.query_line, section + " query pattern " + std::to_string(pat + 1) + " has no @" + anchor +
+                                        " capture (predicates belong inside the pattern's parentheses)"};
+  }
+  for (const auto& c : p.where)
+    if (q->capture_index(c.capture) < 0) throw LoadError{c.line, "unknown capture '" + c.capture + "'"};
+  p.prefilter[gi] = prefilter_for(*q);
+  if (!p.inside_text.empty()) p.inside[gi] = compile_at(lang, p.inside_text, p.inside_line, "inside");
+  if (!p.not_inside_text.empty())
+    p.not_inside[gi] = compile_at(lang, p.not_inside_text, p.not_inside_line, "not-inside");
+  p.query[gi] = q;  // last: a non-null query means the entry is ready for this language
+}
+
 TaintPattern load_entry(const YAML::Node& e, const std::string& section, const std::vector<std::string>& langs) {
   TaintPattern p;
+  p.section = section;
   if (e.IsMap()) {
     for (auto it = e.begin(); it != e.end(); ++it)
       if (!kEntryKeys.count(it->first.Scalar()))
@@ -128,67 +173,35 @@ TaintPattern load_entry(const YAML::Node& e, const std::string& section, const s
   // yaml-cpp nodes are references: assigning one would overwrite the entry, so bind once.
   const YAML::Node query_node = e.IsMap() ? e["query"] : e;
   p.query_text = query_node.as<std::string>();
+  p.query_line = line_of(query_node);
+  if (e.IsMap() && e["inside"]) {
+    p.inside_text = e["inside"].as<std::string>();
+    p.inside_line = line_of(e["inside"]);
+  }
+  if (e.IsMap() && e["not-inside"]) {
+    p.not_inside_text = e["not-inside"].as<std::string>();
+    p.not_inside_line = line_of(e["not-inside"]);
+  }
   std::vector<std::string> only = e.IsMap() ? string_list(e["languages"]) : std::vector<std::string>{};
   for (const auto& l : only)
     if (std::find(langs.begin(), langs.end(), l) == langs.end())
       throw LoadError{line_of(e["languages"]), "language '" + l + "' is not one of the rule's languages"};
-  bool any = false;
-  for (const auto& lang : langs) {
-    bool wanted = only.empty() || std::find(only.begin(), only.end(), lang) != only.end();
-    if (!wanted) {
-      p.prefilter.emplace_back();
-      p.query.push_back(nullptr);
-      p.inside.push_back(nullptr);
-      p.not_inside.push_back(nullptr);
-      continue;
-    }
-    auto q = compile(lang, p.query_text, query_node, section);
-    bool satisfied = false;
-    for (const auto& group : required_captures(section)) {
-      bool all = true;
-      for (const auto& name : group) all = all && q->capture_index(name) >= 0;
-      satisfied = satisfied || all;
-    }
-    if (!satisfied) {
-      std::string need;
-      for (const auto& group : required_captures(section)) {
-        if (!need.empty()) need += " or ";
-        for (size_t i = 0; i < group.size(); ++i) need += (i ? " and @" : "@") + group[i];
-      }
-      throw LoadError{line_of(query_node), section + " query needs " + need};
-    }
-    // A predicate written after a top-level alternation becomes a pattern of its own that
-    // matches everything; require every pattern to carry the section's anchor capture.
-    const std::string& anchor = required_captures(section)[0][0];
-    for (uint32_t pat = 0; pat < ts_query_pattern_count(q->get()); ++pat) {
-      bool has = false;
-      for (const auto& group : required_captures(section)) {
-        int id = q->capture_index(group[0]);
-        has = has || (id >= 0 &&
-                      ts_query_capture_quantifier_for_id(q->get(), pat, static_cast<uint32_t>(id)) != TSQuantifierZero);
-      }
-      if (!has)
-        throw LoadError{line_of(query_node), section + " query pattern " + std::to_string(pat + 1) + " has no @" +
-                                                 anchor +
-                                                 " capture (predicates belong inside the pattern's parentheses)"};
-    }
-    p.query.push_back(q);
-    p.prefilter.push_back(prefilter_for(*q));
-    p.inside.push_back(e.IsMap() && e["inside"] ? compile(lang, e["inside"].as<std::string>(), e["inside"], "inside")
-                                                : nullptr);
-    p.not_inside.push_back(e.IsMap() && e["not-inside"]
-                               ? compile(lang, e["not-inside"].as<std::string>(), e["not-inside"], "not-inside")
-                               : nullptr);
-    any = true;
+  p.query.resize(langs.size());
+  p.inside.resize(langs.size());
+  p.not_inside.resize(langs.size());
+  p.prefilter.resize(langs.size());
+  int first = -1;
+  for (size_t gi = 0; gi < langs.size(); ++gi) {
+    bool wanted = only.empty() || std::find(only.begin(), only.end(), langs[gi]) != only.end();
+    p.wanted.push_back(wanted);
+    if (wanted && first < 0) first = static_cast<int>(gi);
   }
-  if (!any) throw LoadError{line_of(e), section + " entry applies to no language"};
+  if (first < 0) throw LoadError{line_of(e), section + " entry applies to no language"};
   if (e.IsMap() && e["where"]) {
     for (const auto& w : e["where"]) {
       TaintCondition c;
       c.capture = w["capture"] ? w["capture"].as<std::string>() : "";
-      bool known = false;
-      for (const auto& q : p.query) known = known || (q && q->capture_index(c.capture) >= 0);
-      if (!known) throw LoadError{line_of(w), "unknown capture '" + c.capture + "'"};
+      c.line = line_of(w);
       std::string pattern;
       if (w["regex"]) {
         pattern = w["regex"].as<std::string>();
@@ -271,9 +284,28 @@ TaintRule build(const YAML::Node& root, const std::filesystem::path& file) {
 
 }  // namespace
 
+bool prepare_taint_language(const TaintRule& rule, int gi, std::string* error) {
+  if (gi < 0 || gi >= static_cast<int>(rule.prepared.size())) return false;
+  TaintRule::Prepared& state = *rule.prepared[gi];
+  std::call_once(state.once, [&] {
+    try {
+      const std::string& lang = rule.languages[gi];
+      for (const auto* section : {&rule.sources, &rule.sinks, &rule.sanitizers, &rule.propagators})
+        for (const auto& e : *section)
+          if (e.wanted[gi] && !e.query[gi]) compile_entry(e, lang, gi);
+    } catch (const LoadError& e) {
+      state.error = rule.file.string() + ":" + std::to_string(e.line) + ": " + e.message;
+    }
+  });
+  if (!state.error.empty() && error) *error = state.error;
+  return state.error.empty();
+}
+
 Result<std::shared_ptr<const TaintRule>> load_taint_rule(const YAML::Node& root, const std::filesystem::path& file) {
   try {
     auto rule = std::make_shared<TaintRule>(build(root, file));
+    for (size_t i = 0; i < rule->languages.size(); ++i)
+      rule->prepared.push_back(std::make_unique<TaintRule::Prepared>());
     if (!file.empty()) {
       rule->positive_example = example_for(file, "positive");
       rule->negative_example = example_for(file, "negative");

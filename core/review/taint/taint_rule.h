@@ -1,11 +1,13 @@
 #pragma once
 // A taint rule as loaded from YAML (`mode: taint`, docs/RULES.md "Taint rules"):
-// sources, sinks, sanitizers and propagators, each a tree-sitter query
-// compiled once per language of the rule.
+// sources, sinks, sanitizers and propagators, each a tree-sitter query. The
+// queries compile per language the first time a file of that language is
+// reviewed (prepare_taint_language), so a review pays only for its languages.
 #include <re2/re2.h>
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ namespace copilot::review {
 /// A regex over a capture's text that must hold (or, negated, must not).
 struct TaintCondition {
   std::string capture;
+  int line = 1;  ///< in the rule file, for errors
   std::shared_ptr<RE2> regex;
   bool negated = false;
 };
@@ -31,12 +34,16 @@ struct Prefilter {
 
 /// One entry of `sources`, `sinks`, `sanitizers` or `propagators`.
 struct TaintPattern {
-  std::string label;  ///< short description used in messages ("Flask request data")
-  std::string query_text;
+  std::string section;  ///< "sources", "sinks", ...
+  std::string label;    ///< short description used in messages ("Flask request data")
+  std::string query_text, inside_text, not_inside_text;
+  int query_line = 1, inside_line = 1, not_inside_line = 1;  ///< where the texts start, for errors
+  std::vector<bool> wanted;                                  ///< per rule language: whether the entry applies
   /// Compiled per rule language (same order as TaintRule::languages); null
-  /// where the entry is restricted to other languages.
-  std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
-  std::vector<Prefilter> prefilter;  ///< per language, for `query`
+  /// where the entry is restricted to other languages or not compiled yet.
+  /// Filled once per language under TaintRule::prepare's once_flag.
+  mutable std::vector<std::shared_ptr<const syntax::Query>> query, inside, not_inside;
+  mutable std::vector<Prefilter> prefilter;  ///< per language, for `query`
   std::vector<TaintCondition> where;
   /// Sinks only: when the constant start of the value matches, the untrusted
   /// part cannot choose the target (a fixed scheme and host, a local path).
@@ -58,11 +65,22 @@ struct TaintRule {
 
   std::vector<TaintPattern> sources, sinks, sanitizers, propagators;
 
+  /// Per language: compiled on first use, once.
+  struct Prepared {
+    std::once_flag once;
+    std::string error;  ///< "file:line: message" when a query does not compile
+  };
+  std::vector<std::unique_ptr<Prepared>> prepared;
+
   int grammar_index(std::string_view grammar_id) const {
     for (size_t i = 0; i < languages.size(); ++i)
       if (languages[i] == grammar_id) return static_cast<int>(i);
     return -1;
   }
 };
+
+/// Compiles a rule's queries for language `gi` if not done yet; false (and
+/// `error`) when one does not compile. Safe to call from several threads.
+bool prepare_taint_language(const TaintRule& rule, int gi, std::string* error);
 
 }  // namespace copilot::review
