@@ -143,10 +143,17 @@ struct FileReviewSetup {
   const config::Config& cfg;
   uint64_t max_size;
   bool keep_tree;
+  const std::set<std::string>& superseded;
 };
 
+// A pattern rule that a taint rule supersedes still runs (it sees code whose
+// source is out of the taint analysis' reach, such as a parameter), but only as
+// a hint: its confidence is capped here, and it is dropped where the taint rule
+// reported the same line.
+constexpr double kSupersededConfidence = 0.3;
+
 FileResult review_file(const Target& t, const FileReviewSetup& setup, Diagnostics& notes) {
-  const auto& [rules, taint, agents, disabled, cfg, max_size, keep_tree] = setup;
+  const auto& [rules, taint, agents, disabled, cfg, max_size, keep_tree, superseded] = setup;
   FileResult out;
   if (t.content.size() > max_size) {
     notes.add(t.path, "skipped: larger than " + std::to_string(max_size >> 20) + " MiB");
@@ -184,7 +191,18 @@ FileResult review_file(const Target& t, const FileReviewSetup& setup, Diagnostic
       SourceUnit unit{t.path, std::string(lang->grammar), src, &*tree};
       std::vector<Finding> from_rules = run_rules(rules, unit);
       std::vector<std::string> budget_notes;
-      for (auto& f : run_taint_rules(taint, unit, budget_notes)) from_rules.push_back(std::move(f));
+      std::vector<Finding> from_taint = run_taint_rules(taint, unit, budget_notes);
+      if (!superseded.empty()) {
+        std::set<int> taint_lines;
+        for (const auto& f : from_taint) taint_lines.insert(f.location.start_line);
+        std::erase_if(from_rules, [&](Finding& f) {
+          if (!superseded.count(f.rule_id)) return false;
+          if (taint_lines.count(f.location.start_line)) return true;
+          f.confidence = std::min(f.confidence, kSupersededConfidence);
+          return false;
+        });
+      }
+      for (auto& f : from_taint) from_rules.push_back(std::move(f));
       for (auto& n : budget_notes) notes.add(t.path, std::move(n));
       CheckContext ctx{unit, cfg};
       for (const auto& check : code_checks())
@@ -263,10 +281,12 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     selected.push_back(&r);
     result.rules.push_back(r.info());
   }
+  std::set<std::string> superseded;  // pattern rules an active taint rule makes redundant
   for (const auto& t : loaded->taint) {
     if (!agents.count(taint_rule_agent(*t)) || disabled.count(taint_rule_id(*t))) continue;
     taint.push_back(t.get());
     result.rules.push_back(taint_rule_info(*t));
+    for (const auto& id : taint_rule_supersedes(*t)) superseded.insert(id);
   }
   for (const auto& c : code_checks())
     if (agents.count(c.info.agent) && !disabled.count(c.info.id)) result.rules.push_back(c.info);
@@ -339,7 +359,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   }
   std::vector<FileResult> per_file(targets.size());
   std::atomic<size_t> done{0};
-  const FileReviewSetup setup{rules, taint, agents, disabled, cfg, req.max_file_size, cycles};
+  const FileReviewSetup setup{rules, taint, agents, disabled, cfg, req.max_file_size, cycles, superseded};
   util::parallel_for(targets.size(), cfg.jobs, [&](size_t i) {
     per_file[i] = review_file(targets[i], setup, notes);
     size_t d = ++done;

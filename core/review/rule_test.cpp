@@ -61,6 +61,12 @@ RuleTestReport test_rules(const RuleSet& set, unsigned jobs) {
     if (!r.negative_example.empty()) jobs_list.push_back({r.id, r.languages, r.negative_example, false});
   }
   for (const auto& t : set.taint) {
+    // Taint queries compile lazily; here every language must compile, not only the examples'.
+    for (size_t gi = 0; gi < t->languages.size(); ++gi) {
+      std::string error;
+      if (!prepare_taint_language(*t, static_cast<int>(gi), &error))
+        report.failures.push_back({t->file.string(), 0, error});
+    }
     if (!t->positive_example.empty()) jobs_list.push_back({t->id, t->languages, t->positive_example, true});
     if (!t->negative_example.empty()) jobs_list.push_back({t->id, t->languages, t->negative_example, false});
   }

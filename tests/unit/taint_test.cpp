@@ -514,6 +514,23 @@ TEST(TaintBudget, DeepNestingAndLongConcatenationsDoNotCrash) {
   EXPECT_EQ(r.notes.size(), 1u);
 }
 
+TEST(TaintBudget, ModulesThatNeverFinishAreFine) {
+  expect_marked(R"(import os, sys
+x = request.args["x"]
+os.system(x)  # BAD
+while True:
+    try:
+        raise SystemExit(0)
+    except ValueError as e:
+        pass
+)");
+  expect_marked(R"(const id = req.query.id;
+db.query("SELECT " + id);  // BAD
+for (;;) { process.exit(1); }
+)",
+                "javascript", kJsRule);
+}
+
 TEST(TaintBudget, ManyHelperCallsStayWithinTheStepBudget) {
   std::string src = "import os\ndef h0(x):\n    return x\n";
   for (int i = 1; i < 40; ++i)

@@ -171,7 +171,9 @@ void Analyzer::run_module() {
   f.unit = &m;
   f.unit_index = 0;
   Env out = exec_block(f, m.body, entry_env(m));
-  for (size_t p = 0; p < m.paths.size(); ++p) {
+  // A module that never finishes (a top-level `while (true)`, `process.exit()`) leaves no globals.
+  if (out.cells.size() != m.paths.size()) out.cells.clear();
+  for (size_t p = 0; p < out.cells.size(); ++p) {
     if (m.path_parent[p] >= 0 || !out.cells[p].set) continue;
     Cell c = out.cells[p];
     auto count = m.assign_count.find(m.paths[p]);

@@ -172,7 +172,7 @@ Analyzer::Env Analyzer::exec_try(Frame& f, const Stmt& s, Env env) {
   Env result = exec_block(f, s.orelse, std::move(body));
   for (size_t h = 0; h < s.handlers.size(); ++h) {
     Env he = handler_start;
-    if (s.handler_targets[h] >= 0) {
+    if (he.live && s.handler_targets[h] >= 0) {
       Cell caught;
       caught.set = true;
       assign(f, he, s.handler_targets[h], caught, -1);

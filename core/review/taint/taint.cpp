@@ -309,6 +309,11 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
       notes.push_back(error);
       continue;
     }
+    // Token checks cost nothing next to a query: skip a rule none of whose sinks can match.
+    bool sink_possible = false;
+    for (const auto& p : rule->sinks)
+      sink_possible = sink_possible || (p.query[gi] && cache.may_match(p.prefilter[gi]));
+    if (!sink_possible) continue;
     RuleIndex idx;
     if (!collect_sources(*rule, gi, cache, tree, idx)) continue;
     if (!collect_sinks(*rule, gi, cache, tree, idx)) continue;
