@@ -1,6 +1,7 @@
 #include "review/checks/checks.h"
 
 #include <cstring>
+#include <unordered_map>
 
 namespace copilot::review {
 
@@ -74,9 +75,15 @@ bool is_function_node(const char* type) {
                                  "singleton_method",
                                  "generator_function_declaration",
                                  "func_literal"};
-  for (const char* t : kTypes)
-    if (std::strcmp(type, t) == 0) return true;
-  return false;
+  // ts_node_type() returns the grammar's own string for a symbol, so the
+  // pointer identifies the type: compare strings once per pointer, not per node.
+  thread_local std::unordered_map<const char*, bool> known;
+  auto it = known.find(type);
+  if (it != known.end()) return it->second;
+  bool found = false;
+  for (const char* t : kTypes) found = found || std::strcmp(type, t) == 0;
+  known.emplace(type, found);
+  return found;
 }
 
 std::string function_name(const SourceUnit& unit, TSNode fn) {

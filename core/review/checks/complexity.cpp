@@ -1,8 +1,10 @@
 // Cyclomatic complexity: 1 + decision points, not counting nested functions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 #include "review/checks/checks.h"
 
@@ -37,11 +39,18 @@ bool is_decision(TSNode n, const SourceUnit& unit) {
                                      "when",
                                      "rescue",
                                      "elsif"};
+  // 0 = not a decision, 1 = always one, 2 = a binary expression to inspect.
+  // Keyed by the grammar's type string pointer, so each type is compared once.
+  thread_local std::unordered_map<const char*, int> kinds;
   const char* type = ts_node_type(n);
-  for (const char* d : kDecisions)
-    if (std::strcmp(type, d) == 0) return true;
-  if (std::strcmp(type, "boolean_operator") == 0) return true;
-  if (std::strcmp(type, "binary_expression") == 0) {
+  auto it = kinds.find(type);
+  if (it == kinds.end()) {
+    int kind = std::strcmp(type, "boolean_operator") == 0 ? 1 : std::strcmp(type, "binary_expression") == 0 ? 2 : 0;
+    for (const char* d : kDecisions) kind = kind || std::strcmp(type, d) == 0 ? std::max(kind, 1) : kind;
+    it = kinds.emplace(type, kind).first;
+  }
+  if (it->second == 1) return true;
+  if (it->second == 2) {
     TSNode op = ts_node_child_by_field_name(n, "operator", 8);
     if (ts_node_is_null(op)) return false;
     std::string_view t = unit.tree->text(op);
