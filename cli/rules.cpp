@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "review/rule.h"
 #include "review/rule_test.h"
+#include "review/taint/taint.h"
 
 namespace copilot::cli {
 namespace {
@@ -27,7 +28,12 @@ int list(const RulesFlags& flags, const GlobalOptions& global) {
   for (const auto& r : set.rules)
     out += fmt::format("{:<40} {:<12} {:<8} {:.2f}  {}\n", r.id, r.agent, review::to_string(r.severity), r.confidence,
                        r.summary);
-  out += fmt::format("{} rules\n", set.rules.size());
+  for (const auto& t : set.taint) {
+    auto info = review::taint_rule_info(*t);
+    out += fmt::format("{:<40} {:<12} {:<8} taint {}\n", info.id, info.agent, review::to_string(info.severity),
+                       info.summary);
+  }
+  out += fmt::format("{} pattern rules, {} taint rules\n", set.rules.size(), set.taint.size());
   emit(out, std::nullopt);
   return kOk;
 }

@@ -156,8 +156,8 @@ cmd_empty="$COPILOT review -C $REPO --base change --format json -o /dev/null"
 facts="$OUT/facts.tsv"
 : >"$facts"
 "$COPILOT" rules list >"$OUT/rules.txt"
-n_py=$(grep -c '^py-' "$OUT/rules.txt" || true)
-n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security"' "$OUT/rules.txt" | wc -l)
+n_py=$(awk '$1 ~ /^py-/ && $4 != "taint"' "$OUT/rules.txt" | wc -l)
+n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security" && $4 != "taint"' "$OUT/rules.txt" | wc -l)
 n_taint=$(taint_rule_count)  # all taint rules belong to the security agent
 for spec in "copilot --base main (all agents)|$cmd_all|$n_py py query + $n_taint taint rules" \
             "copilot --base main (security)|$cmd_sec|$n_py_sec py security query + $n_taint taint rules" \

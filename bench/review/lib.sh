@@ -95,7 +95,7 @@ print({"copilot": lambda: len(d["findings"]), "bandit": lambda: len(d["results"]
 PY
 }
 
-# Python taint rules (not in `copilot rules list`) of the rules being timed, optionally for one agent.
+# Python taint rules (listed as "taint" by `copilot rules list`) of the rules being timed, optionally for one agent.
 taint_rule_count() {
   local dir="${COPILOT_RULES_DIR:-$REPO_ROOT/rules}"
   grep -rl '^mode: taint' "$dir/python" 2>/dev/null | wc -l

@@ -21,13 +21,13 @@ cmd_sg="$AST_GREP scan -c $SGCONFIG --json=compact $TREE"
 # Rule counts: copilot's Python query rules (all agents / security only), the
 # ast-grep rules written to match them, bandit's loaded tests.
 "$COPILOT" rules list >"$OUT/rules.txt"
-n_py=$(grep -c '^py-' "$OUT/rules.txt" || true)
-n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security"' "$OUT/rules.txt" | wc -l)
+n_py=$(awk '$1 ~ /^py-/ && $4 != "taint"' "$OUT/rules.txt" | wc -l)
+n_py_sec=$(awk '$1 ~ /^py-/ && $2 == "security" && $4 != "taint"' "$OUT/rules.txt" | wc -l)
 n_taint=$(taint_rule_count)  # all taint rules belong to the security agent
 n_sg=$(find "$BENCH_DIR/astgrep-rules" -name '*.yml' | wc -l)
 n_bandit=$(bandit -h 2>/dev/null | sed -n '/tests were discovered/,$p' | grep -cE '^\s*B[0-9]{3}' || true)
 if [ "$n_py" != "$n_sg" ]; then
-  missing=$(comm -3 <(grep -o '^py-[^ ]*' "$OUT/rules.txt" | sort) \
+  missing=$(comm -3 <(awk '$1 ~ /^py-/ && $4 != "taint" {print $1}' "$OUT/rules.txt" | sort) \
                     <(find "$BENCH_DIR/astgrep-rules" -name '*.yml' -exec basename {} .yml \; | sort) | tr -s ' \t\n' ' ')
   echo "warning: copilot has $n_py py-* rules but bench/review/astgrep-rules has $n_sg (differ: $missing)" >&2
 fi
