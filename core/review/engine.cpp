@@ -12,31 +12,29 @@
 namespace copilot::review {
 namespace {
 
-struct Range {
-  uint32_t begin, end;
-};
-
-/// Byte ranges of every node a scope query matches (its @scope capture, or the
-/// first capture of each match).
-std::vector<Range> scope_ranges(const syntax::Query& q, const syntax::Tree& tree) {
-  std::vector<Range> out;
+/// True when an ancestor of `node` is matched by the scope query with a @scope
+/// capture (or, without one, the match's first capture) that strictly contains
+/// `node`. Each ancestor is tried as the root of a match only, which touches a
+/// handful of nodes instead of walking the whole tree for every rule.
+bool in_scope(const syntax::Query& q, const syntax::Tree& tree, TSNode node) {
   int scope = q.capture_index("scope");
-  syntax::for_each_match(q, tree, tree.root(), [&](const syntax::Match& m) {
-    for (const auto& c : m.captures) {
-      if (scope < 0 || c.index == scope) {
-        out.push_back({ts_node_start_byte(c.node), ts_node_end_byte(c.node)});
-        break;
-      }
-    }
-    return true;
-  });
-  return out;
-}
-
-bool within(const std::vector<Range>& ranges, TSNode n) {
-  uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
-  for (const auto& r : ranges)
-    if (r.begin <= b && e <= r.end && !(r.begin == b && r.end == e)) return true;
+  uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
+  for (TSNode a = ts_node_parent(node); !ts_node_is_null(a); a = ts_node_parent(a)) {
+    bool hit = false;
+    syntax::for_each_match(
+        q, tree, a,
+        [&](const syntax::Match& m) {
+          for (const auto& c : m.captures) {
+            if (scope >= 0 && c.index != scope) continue;
+            uint32_t sb = ts_node_start_byte(c.node), se = ts_node_end_byte(c.node);
+            hit = sb <= b && e <= se && !(sb == b && se == e);
+            break;
+          }
+          return !hit;
+        },
+        0);
+    if (hit) return true;
+  }
   return false;
 }
 
@@ -244,8 +242,6 @@ std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const Sour
 
   struct PerRule {
     int selected = -1;  // -1 unknown, 0 no, 1 yes
-    bool scopes_ready = false;
-    std::vector<Range> inside, not_inside;
     std::set<std::pair<uint32_t, uint32_t>> reported;
   };
   std::map<const Rule*, PerRule> state;
@@ -264,14 +260,8 @@ std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const Sour
       }
     if (!found || !conditions_hold(*rule, q, m, tree)) return true;
     int gi = rule->grammar_index(unit.grammar);
-    bool have_inside = !rule->inside.empty(), have_not_inside = !rule->not_inside.empty();
-    if ((have_inside || have_not_inside) && !st.scopes_ready) {
-      if (have_inside) st.inside = scope_ranges(*rule->inside[gi], tree);
-      if (have_not_inside) st.not_inside = scope_ranges(*rule->not_inside[gi], tree);
-      st.scopes_ready = true;
-    }
-    if (have_inside && !within(st.inside, node)) return true;
-    if (have_not_inside && within(st.not_inside, node)) return true;
+    if (!rule->inside.empty() && !in_scope(*rule->inside[gi], tree, node)) return true;
+    if (!rule->not_inside.empty() && in_scope(*rule->not_inside[gi], tree, node)) return true;
     if (!st.reported.insert({ts_node_start_byte(node), ts_node_end_byte(node)}).second) return true;
 
     Finding f = make_finding(unit, node, rule->id, tree.text(node));

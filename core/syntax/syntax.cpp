@@ -255,13 +255,15 @@ Result<std::shared_ptr<const Query>> compile_query(std::string_view grammar_id, 
   return cache.emplace(key, compiled).first->second;
 }
 
-void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn) {
+void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn,
+                    uint32_t max_start_depth) {
   struct Cursor {
     TSQueryCursor* c = ts_query_cursor_new();
     ~Cursor() { ts_query_cursor_delete(c); }
   };
   Cursor cursor;  // not shared: callbacks may run nested queries
   ts_query_cursor_set_match_limit(cursor.c, 4096);
+  ts_query_cursor_set_max_start_depth(cursor.c, max_start_depth);
   ts_query_cursor_exec(cursor.c, query.get(), node);
   TSQueryMatch raw;
   Match m;

@@ -2,6 +2,7 @@
 // Tree-sitter registry: grammars by id, parsing, and compiled queries cached by text.
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -86,7 +87,10 @@ struct Match {
 
 /// Runs a query over a node; the callback returns false to stop early.
 /// Text predicates (#eq?, #match?, #not-eq?, #not-match?, #any-of?) are applied.
-void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn);
+/// With `max_start_depth` 0, only patterns rooted at `node` itself match, and
+/// subtrees no pattern can reach are skipped (cheap checks on one node).
+void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn,
+                    uint32_t max_start_depth = UINT32_MAX);
 
 /// 1-based line and column of a node's start.
 inline int start_line(TSNode n) {
