@@ -6,6 +6,7 @@
 #include <set>
 
 #include "review/rule.h"
+#include "review/rule_yaml.h"
 #include "review/taint/taint.h"
 #include "util/files.h"
 #include "util/glob.h"
@@ -15,7 +16,6 @@
 namespace copilot::review {
 namespace {
 
-const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
 const std::set<std::string> kKeys = {"id",      "mode",    "languages",  "agent", "severity", "confidence",
                                      "summary", "message", "rationale",  "cwe",   "owasp",    "query",
                                      "where",   "inside",  "not-inside", "paths", "fix",      "docs"};
@@ -24,20 +24,6 @@ struct RuleError {
   int line;
   std::string message;
 };
-
-int line_of(const YAML::Node& n) {
-  return n.Mark().line + 1;
-}
-
-std::vector<std::string> string_list(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (!n) return out;
-  if (n.IsScalar())
-    out.push_back(n.Scalar());
-  else
-    for (const auto& x : n) out.push_back(x.as<std::string>());
-  return out;
-}
 
 std::vector<std::string> placeholders(const std::string& text) {
   std::vector<std::string> out;
@@ -94,7 +80,7 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   for (const auto& l : r.languages)
     if (!syntax::grammar(l)) throw RuleError{line_of(root["languages"]), "unknown language '" + l + "'"};
   r.agent = need("agent").as<std::string>();
-  if (!kAgents.count(r.agent)) throw RuleError{line_of(root["agent"]), "unknown agent '" + r.agent + "'"};
+  if (!rule_agents().count(r.agent)) throw RuleError{line_of(root["agent"]), "unknown agent '" + r.agent + "'"};
   auto sev = parse_severity(need("severity").as<std::string>());
   if (!sev) throw RuleError{line_of(root["severity"]), "severity must be critical, high, medium, low or info"};
   r.severity = *sev;
@@ -161,14 +147,6 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
     }
   }
   return r;
-}
-
-std::filesystem::path example_for(const std::filesystem::path& yaml, const char* kind) {
-  std::string prefix = yaml.stem().string() + "." + kind + ".";
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(yaml.parent_path(), ec))
-    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
-  return {};
 }
 
 Result<std::shared_ptr<const syntax::Query>> compile_one(const Rule& r, const std::string& lang, const std::string& key,

@@ -4,6 +4,7 @@
 #include <climits>
 #include <set>
 
+#include "review/rule_yaml.h"
 #include "review/taint/taint.h"
 #include "review/taint/taint_rule.h"
 #include "util/strings.h"
@@ -66,34 +67,10 @@ Prefilter prefilter_for(const syntax::Query& q) {
   return pf;
 }
 
-const std::set<std::string> kAgents = {"security", "style", "logic", "performance", "architecture"};
-
 struct LoadError {
   int line;
   std::string message;
 };
-
-int line_of(const YAML::Node& n) {
-  return n.Mark().line + 1;
-}
-
-std::vector<std::string> string_list(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (!n) return out;
-  if (n.IsScalar())
-    out.push_back(n.Scalar());
-  else
-    for (const auto& x : n) out.push_back(x.as<std::string>());
-  return out;
-}
-
-std::filesystem::path example_for(const std::filesystem::path& yaml, const char* kind) {
-  std::string prefix = yaml.stem().string() + "." + kind + ".";
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(yaml.parent_path(), ec))
-    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
-  return {};
-}
 
 std::shared_ptr<const syntax::Query> compile_at(const std::string& lang, const std::string& text, int line,
                                                 const std::string& what) {
@@ -257,7 +234,7 @@ TaintRule build(const YAML::Node& root, const std::filesystem::path& file) {
   for (const auto& l : r.languages)
     if (!syntax::grammar(l)) throw LoadError{line_of(root["languages"]), "unknown language '" + l + "'"};
   std::string agent = need("agent").as<std::string>();
-  if (!kAgents.count(agent)) throw LoadError{line_of(root["agent"]), "unknown agent '" + agent + "'"};
+  if (!rule_agents().count(agent)) throw LoadError{line_of(root["agent"]), "unknown agent '" + agent + "'"};
   auto sev = parse_severity(need("severity").as<std::string>());
   if (!sev) throw LoadError{line_of(root["severity"]), "severity must be critical, high, medium, low or info"};
   r.confidence = need("confidence").as<double>();
