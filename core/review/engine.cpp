@@ -198,7 +198,8 @@ Result<std::shared_ptr<const RulePack>> build_pack(const std::vector<const Rule*
 
 }  // namespace
 
-Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar) {
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar,
+                                                  int part) {
   struct Entry {
     std::once_flag once;
     std::shared_ptr<const RulePack> pack;
@@ -207,9 +208,10 @@ Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<Entry>> cache;
   std::vector<const Rule*> mine;
-  std::string key = grammar;
+  std::string key = grammar + '\0' + std::to_string(part);
+  int n = 0;
   for (const Rule* r : rules) {
-    if (r->grammar_index(grammar) < 0) continue;
+    if (r->grammar_index(grammar) < 0 || n++ % kPackParts != part) continue;
     mine.push_back(r);
     key += '\0' + r->id;
   }
@@ -234,9 +236,15 @@ Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>
 
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit) {
   std::vector<Finding> out;
-  auto pack = rule_pack(rules, unit.grammar);
-  if (!pack || !(*pack)->query) return out;
-  const syntax::Query& q = *(*pack)->query;
+  for (int part = 0; part < kPackParts; ++part) {
+    auto pack = rule_pack(rules, unit.grammar, part);
+    if (pack && (*pack)->query) run_pack(**pack, unit, out);
+  }
+  return out;
+}
+
+void run_pack(const RulePack& pack, const SourceUnit& unit, std::vector<Finding>& out) {
+  const syntax::Query& q = *pack.query;
   const syntax::Tree& tree = *unit.tree;
   int match_idx = q.capture_index("match");
 
@@ -247,7 +255,7 @@ std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const Sour
   std::map<const Rule*, PerRule> state;
 
   syntax::for_each_match(q, tree, tree.root(), [&](const syntax::Match& m) {
-    const Rule* rule = (*pack)->pattern_rule[m.pattern];
+    const Rule* rule = pack.pattern_rule[m.pattern];
     PerRule& st = state[rule];
     if (st.selected < 0) st.selected = rule->path_selected(unit.path) ? 1 : 0;
     if (!st.selected) return true;
@@ -287,7 +295,6 @@ std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const Sour
     out.push_back(std::move(f));
     return true;
   });
-  return out;
 }
 
 }  // namespace copilot::review

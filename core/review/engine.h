@@ -27,9 +27,17 @@ struct RulePack {
   std::vector<const Rule*> pattern_rule;       ///< by pattern index
 };
 
-/// The pack for these rules and grammar, built once and cached. Fails with the
-/// offending rule's file and line when a query does not compile.
-Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar);
+/// A language's rules are split into this many packs, so that their (slow)
+/// compilation can use both cores; each pack costs one tree walk per file.
+inline constexpr int kPackParts = 2;
+
+/// Pack `part` (of kPackParts) for these rules and grammar, built once and
+/// cached. Fails with the offending rule's file and line when a query does not compile.
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar,
+                                                  int part);
+
+/// Runs one pack over a file, appending its findings.
+void run_pack(const RulePack& pack, const SourceUnit& unit, std::vector<Finding>& out);
 
 /// Applies every rule that selects this file's grammar and path (one tree walk).
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit);

@@ -12,6 +12,7 @@
 #include "review/engine.h"
 #include "review/suppress.h"
 #include "review/taint/taint.h"
+#include "review/taint/taint_rule.h"
 #include "util/diagnostics.h"
 #include "util/files.h"
 #include "util/glob.h"
@@ -349,11 +350,24 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   std::vector<std::string> grammars(grammar_set.begin(), grammar_set.end());
   const std::vector<const Rule*> rules(selected.begin(), selected.end());
   {
-    // One combined query per language in scope, compiled side by side.
-    std::vector<std::string> errors(grammars.size());
-    util::parallel_for(grammars.size(), cfg.jobs, [&](size_t i) {
-      if (auto pack = rule_pack(rules, grammars[i]); !pack) errors[i] = pack.error().message;
-    });
+    // Every query the review needs, compiled side by side: the rule packs of
+    // each language in scope and the taint rules' queries for those languages.
+    std::vector<std::function<std::string()>> jobs;
+    for (const auto& g : grammars)
+      for (int part = 0; part < kPackParts; ++part)
+        jobs.push_back([&, g, part]() -> std::string {
+          auto pack = rule_pack(rules, g, part);
+          return pack ? "" : pack.error().message;
+        });
+    for (const TaintRule* t : taint)
+      for (size_t gi = 0; gi < t->languages.size(); ++gi)
+        if (grammar_set.count(t->languages[gi]))
+          jobs.push_back([t, gi]() -> std::string {
+            std::string error;
+            return prepare_taint_language(*t, static_cast<int>(gi), &error) ? "" : error;
+          });
+    std::vector<std::string> errors(jobs.size());
+    util::parallel_for(jobs.size(), cfg.jobs, [&](size_t i) { errors[i] = jobs[i](); });
     for (const auto& e : errors)
       if (!e.empty()) return usage(e);
   }
