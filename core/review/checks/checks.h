@@ -1,6 +1,7 @@
 #pragma once
 // Code checks: findings that need code rather than a query (sizes, complexity,
 // layer rules). Each check is one file; the table is in checks.cpp.
+#include <memory>
 #include <vector>
 
 #include "config/config.h"
@@ -9,10 +10,22 @@
 
 namespace copilot::review {
 
+struct FunctionMetrics {
+  TSNode node;
+  int lines = 0;
+  int parameters = -1;  ///< -1 when the function has no parameter list
+  int complexity = 1;   ///< cyclomatic: 1 + decision points, nested functions excluded
+};
+
 struct CheckContext {
   const SourceUnit& unit;
   const config::Config& config;
+  /// Filled on first use by function_metrics(), shared by the checks of one file.
+  mutable std::shared_ptr<std::vector<FunctionMetrics>> functions = nullptr;
 };
+
+/// Every function of the file with its size, parameters and complexity, from one tree walk.
+const std::vector<FunctionMetrics>& function_metrics(const CheckContext& ctx);
 
 struct Check {
   RuleInfo info;

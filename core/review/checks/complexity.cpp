@@ -59,57 +59,68 @@ bool is_decision(TSNode n, const SourceUnit& unit) {
   return false;
 }
 
-int complexity_of(TSNode fn, const SourceUnit& unit) {
-  int score = 1;
-  // Iterative walk that does not descend into nested functions.
-  TSTreeCursor cursor = ts_tree_cursor_new(fn);
-  if (!ts_tree_cursor_goto_first_child(&cursor)) {
-    ts_tree_cursor_delete(&cursor);
-    return score;
-  }
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&cursor);
-    bool nested = is_function_node(ts_node_type(n));
-    if (!nested && is_decision(n, unit)) ++score;
-    if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!moved) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-      } else if (!ts_tree_cursor_goto_parent(&cursor) || ts_node_eq(ts_tree_cursor_current_node(&cursor), fn)) {
-        ts_tree_cursor_delete(&cursor);
-        return score;
-      }
-    }
-  }
+int parameter_count(TSNode fn) {
+  TSNode params = ts_node_child_by_field_name(fn, "parameters", 10);
+  if (ts_node_is_null(params)) return -1;
+  int real = 0;
+  uint32_t count = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < count; ++i)
+    if (std::string_view(ts_node_type(ts_node_named_child(params, i))) != "comment") ++real;
+  return real;
 }
 
 }  // namespace
 
-void check_complexity(const CheckContext& ctx, const Check& self, std::vector<Finding>& out) {
-  int limit = threshold(ctx.config, "complexity", 15);
+const std::vector<FunctionMetrics>& function_metrics(const CheckContext& ctx) {
+  if (ctx.functions) return *ctx.functions;
+  auto out = std::make_shared<std::vector<FunctionMetrics>>();
+  // One walk for every function-level check: a stack of open functions, each
+  // decision point counted for the innermost one (nested functions stand alone).
+  struct Open {
+    size_t index;
+    uint32_t depth;
+  };
+  std::vector<Open> open;
   TSTreeCursor cursor = ts_tree_cursor_new(ctx.unit.tree->root());
-  std::vector<TSNode> functions;
+  uint32_t depth = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&cursor);
-    if (is_function_node(ts_node_type(n))) functions.push_back(n);
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    if (is_function_node(ts_node_type(n))) {
+      int lines = static_cast<int>(ts_node_end_point(n).row - ts_node_start_point(n).row) + 1;
+      out->push_back({n, lines, parameter_count(n), 1});
+      open.push_back({out->size() - 1, depth});
+    } else if (!open.empty() && is_decision(n, ctx.unit)) {
+      ++(*out)[open.back().index].complexity;
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ++depth;
+      continue;
+    }
     bool done = false;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+    for (;;) {
+      if (!open.empty() && open.back().depth == depth) open.pop_back();  // leaving that function
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
       if (!ts_tree_cursor_goto_parent(&cursor)) {
         done = true;
         break;
       }
+      --depth;
     }
     if (done) break;
   }
   ts_tree_cursor_delete(&cursor);
-  for (TSNode fn : functions) {
-    int c = complexity_of(fn, ctx.unit);
-    if (c <= limit) continue;
-    std::string name = function_name(ctx.unit, fn);
-    out.push_back(check_finding(self, ctx.unit, fn,
-                                fmt::format("{} has cyclomatic complexity {} (limit {})", name, c, limit), name));
+  ctx.functions = out;
+  return *out;
+}
+
+void check_complexity(const CheckContext& ctx, const Check& self, std::vector<Finding>& out) {
+  int limit = threshold(ctx.config, "complexity", 15);
+  for (const auto& f : function_metrics(ctx)) {
+    if (f.complexity <= limit) continue;
+    std::string name = function_name(ctx.unit, f.node);
+    out.push_back(check_finding(self, ctx.unit, f.node,
+                                fmt::format("{} has cyclomatic complexity {} (limit {})", name, f.complexity, limit),
+                                name));
   }
 }
 
