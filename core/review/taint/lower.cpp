@@ -6,6 +6,20 @@
 
 namespace copilot::review::taint {
 
+void add_return(Builder& b, TSNode body, int expr) {
+  Stmt s;
+  s.op = SOp::ret;
+  s.node = body;
+  s.a = expr;
+  b.unit().body.push_back(b.add(std::move(s)));
+}
+
+std::string node_text(TSNode n, std::string_view source) {
+  if (ts_node_is_null(n)) return "";
+  uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  return e <= source.size() && b <= e ? std::string(source.substr(b, e - b)) : std::string();
+}
+
 std::string_view Builder::text(TSNode n) const {
   uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
   return e <= src_.size() && b <= e ? src_.substr(b, e - b) : std::string_view{};

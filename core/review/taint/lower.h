@@ -55,6 +55,42 @@ class Builder {
   int depth_ = 0;
 };
 
+/// Appends a unit for `node` and lowers it with `fill(Builder&, Unit&)`. A unit
+/// that exceeds its budget is kept, empty and marked, so that the pattern rules
+/// cover it. Returns the unit's index.
+template <typename Fill>
+int lower_unit(Program& out, TSNode node, std::string name, std::string_view source, const Budget& budget,
+               Fill&& fill) {
+  out.units.emplace_back();
+  int index = static_cast<int>(out.units.size()) - 1;
+  Unit& u = out.units.back();
+  u.node = node;
+  u.name = std::move(name);
+  Builder b(u, source, budget);
+  try {
+    fill(b, u);
+  } catch (const OverBudget&) {
+    u.over_budget = true;
+    u.body.clear();
+  }
+  return index;
+}
+
+/// The module unit: top-level code that `fill` lowers, marked as the module.
+template <typename Fill>
+void lower_module(Program& out, TSNode root, std::string_view source, const Budget& budget, Fill&& fill) {
+  lower_unit(out, root, "<module>", source, budget, [&](Builder& b, Unit& m) {
+    m.is_module = true;
+    fill(b, m);
+  });
+}
+
+/// Appends `return <expr>` for an expression-bodied function (`x => x + 1`).
+void add_return(Builder& b, TSNode body, int expr);
+
+/// The source text of a node; "" for a null node.
+std::string node_text(TSNode n, std::string_view source);
+
 /// Computes path children and call links once every unit is lowered.
 void finish_program(Program& p);
 

@@ -303,8 +303,7 @@ void GoLower::params(TSNode n, Param::Kind kind) {
 std::string receiver_type(TSNode recv, std::string_view src) {
   std::string out;
   for_each_node(recv, [&](TSNode c) {
-    if (out.empty() && type_of(c) == "type_identifier")
-      out = std::string(src.substr(ts_node_start_byte(c), ts_node_end_byte(c) - ts_node_start_byte(c)));
+    if (out.empty() && type_of(c) == "type_identifier") out = node_text(c, src);
   });
   return out;
 }
@@ -312,40 +311,21 @@ std::string receiver_type(TSNode recv, std::string_view src) {
 }  // namespace
 
 void lower_go(TSNode root, std::string_view source, const Budget& budget, Program& out) {
-  out.units.emplace_back();
-  {
-    Unit& m = out.units.back();
-    m.node = root;
-    m.name = "<module>";
-    m.is_module = true;
-    Builder b(m, source, budget);
+  lower_module(out, root, source, budget, [&](Builder& b, Unit& m) {
     GoLower low(b);
-    try {
-      for (TSNode c : named_children(root)) {
-        auto t = type_of(c);
-        if (t == "var_declaration" || t == "const_declaration") low.stmt(c, m.body);
-      }
-    } catch (const OverBudget&) {
-      m.over_budget = true;
-      m.body.clear();
+    for (TSNode c : named_children(root)) {
+      auto t = type_of(c);
+      if (t == "var_declaration" || t == "const_declaration") low.stmt(c, m.body);
     }
-  }
+  });
   std::vector<TSNode> functions;
   for_each_node(root, [&](TSNode n) {
     auto t = type_of(n);
     if (t == "function_declaration" || t == "method_declaration" || t == "func_literal") functions.push_back(n);
   });
   for (TSNode fn : functions) {
-    out.units.emplace_back();
-    Unit& u = out.units.back();
-    int index = static_cast<int>(out.units.size()) - 1;
-    u.node = fn;
-    TSNode name = field_of(fn, "name");
-    if (!ts_node_is_null(name))
-      u.name = std::string(source.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
-    Builder b(u, source, budget);
-    GoLower low(b);
-    try {
+    int index = lower_unit(out, fn, node_text(field_of(fn, "name"), source), source, budget, [&](Builder& b, Unit& u) {
+      GoLower low(b);
       TSNode recv = field_of(fn, "receiver");
       if (!ts_node_is_null(recv)) {
         u.owner = receiver_type(recv, source);
@@ -353,12 +333,9 @@ void lower_go(TSNode root, std::string_view source, const Budget& budget, Progra
       }
       low.params(field_of(fn, "parameters"), Param::Kind::plain);
       low.block(field_of(fn, "body"), u.body);
-    } catch (const OverBudget&) {
-      u.over_budget = true;
-      u.body.clear();
-    }
+    });
     out.unit_of_node[key_of(fn)] = index;
-    if (!u.name.empty()) out.by_name[u.name].push_back(index);
+    if (!out.units[index].name.empty()) out.by_name[out.units[index].name].push_back(index);
   }
 }
 

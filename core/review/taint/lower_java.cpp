@@ -342,7 +342,7 @@ std::string class_of(TSNode fn, std::string_view src) {
     if (t == "class_declaration" || t == "enum_declaration" || t == "record_declaration" ||
         t == "interface_declaration") {
       TSNode name = field_of(p, "name");
-      return std::string(src.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
+      return node_text(name, src);
     }
   }
   return "";
@@ -351,41 +351,22 @@ std::string class_of(TSNode fn, std::string_view src) {
 }  // namespace
 
 void lower_java(TSNode root, std::string_view source, const Budget& budget, Program& out) {
-  out.units.emplace_back();
-  {
-    // Class constants play the part of module globals.
-    Unit& m = out.units.back();
-    m.node = root;
-    m.name = "<module>";
-    m.is_module = true;
-    Builder b(m, source, budget);
+  // Class constants play the part of module globals.
+  lower_module(out, root, source, budget, [&](Builder& b, Unit& m) {
     JavaLower low(b);
-    try {
-      for_each_node(root, [&](TSNode n) {
-        if (type_of(n) == "field_declaration") low.stmt(n, m.body);
-      });
-    } catch (const OverBudget&) {
-      m.over_budget = true;
-      m.body.clear();
-    }
-  }
+    for_each_node(root, [&](TSNode n) {
+      if (type_of(n) == "field_declaration") low.stmt(n, m.body);
+    });
+  });
   std::vector<TSNode> functions;
   for_each_node(root, [&](TSNode n) {
     auto t = type_of(n);
     if (t == "method_declaration" || t == "constructor_declaration" || t == "lambda_expression") functions.push_back(n);
   });
   for (TSNode fn : functions) {
-    out.units.emplace_back();
-    Unit& u = out.units.back();
-    int index = static_cast<int>(out.units.size()) - 1;
-    u.node = fn;
-    TSNode name = field_of(fn, "name");
-    if (!ts_node_is_null(name))
-      u.name = std::string(source.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
-    u.owner = class_of(fn, source);
-    Builder b(u, source, budget);
-    JavaLower low(b);
-    try {
+    int index = lower_unit(out, fn, node_text(field_of(fn, "name"), source), source, budget, [&](Builder& b, Unit& u) {
+      u.owner = class_of(fn, source);
+      JavaLower low(b);
       TSNode ps = field_of(fn, "parameters");
       if (type_of(ps) == "identifier") {
         Param p;
@@ -400,18 +381,12 @@ void lower_java(TSNode root, std::string_view source, const Budget& budget, Prog
       if (type_of(body) == "block" || type_of(body) == "constructor_body") {
         low.block(body, u.body);
       } else if (!ts_node_is_null(body)) {  // x -> expression
-        Stmt s;
-        s.op = SOp::ret;
-        s.node = body;
-        s.a = low.expr(body);
-        u.body.push_back(b.add(std::move(s)));
+        add_return(b, body, low.expr(body));
       }
-    } catch (const OverBudget&) {
-      u.over_budget = true;
-      u.body.clear();
-    }
+    });
     out.unit_of_node[key_of(fn)] = index;
-    if (!u.name.empty() && type_of(fn) != "lambda_expression") out.by_name[u.name].push_back(index);
+    if (!out.units[index].name.empty() && type_of(fn) != "lambda_expression")
+      out.by_name[out.units[index].name].push_back(index);
   }
 }
 

@@ -446,9 +446,7 @@ void JsLower::params(TSNode n) {
 
 /// The name a function is known by: its declaration, the variable or property it is assigned to.
 std::string function_name(TSNode fn, std::string_view src, bool& callable_by_name) {
-  auto text = [&](TSNode n) {
-    return std::string(src.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
-  };
+  auto text = [&](TSNode n) { return node_text(n, src); };
   callable_by_name = false;
   TSNode name = field_of(fn, "name");
   if (!ts_node_is_null(name)) {
@@ -477,7 +475,7 @@ std::string class_of(TSNode fn, std::string_view src) {
     if (t == "class_declaration" || t == "class" || t == "abstract_class_declaration") {
       TSNode name = field_of(p, "name");
       if (ts_node_is_null(name)) return "<class>";
-      return std::string(src.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
+      return node_text(name, src);
     }
     if (t == "object") return "";
   }
@@ -487,36 +485,17 @@ std::string class_of(TSNode fn, std::string_view src) {
 }  // namespace
 
 void lower_javascript(TSNode root, std::string_view source, const Budget& budget, Program& out) {
-  out.units.emplace_back();
-  {
-    Unit& m = out.units.back();
-    m.node = root;
-    m.name = "<module>";
-    m.is_module = true;
-    Builder b(m, source, budget);
-    JsLower low(b);
-    try {
-      low.body(root, m.body);
-    } catch (const OverBudget&) {
-      m.over_budget = true;
-      m.body.clear();
-    }
-  }
+  lower_module(out, root, source, budget, [&](Builder& b, Unit& m) { JsLower(b).body(root, m.body); });
   std::vector<TSNode> functions;
   for_each_node(root, [&](TSNode n) {
     if (is_function(type_of(n))) functions.push_back(n);
   });
   for (TSNode fn : functions) {
-    out.units.emplace_back();
-    Unit& u = out.units.back();
-    int index = static_cast<int>(out.units.size()) - 1;
-    u.node = fn;
     bool by_name = false;
-    u.name = function_name(fn, source, by_name);
-    u.owner = class_of(fn, source);
-    Builder b(u, source, budget);
-    JsLower low(b);
-    try {
+    std::string name = function_name(fn, source, by_name);
+    int index = lower_unit(out, fn, std::move(name), source, budget, [&](Builder& b, Unit& u) {
+      u.owner = class_of(fn, source);
+      JsLower low(b);
       TSNode ps = field_of(fn, "parameters");
       if (ts_node_is_null(ps)) ps = field_of(fn, "parameter");
       low.params(ps);
@@ -524,16 +503,10 @@ void lower_javascript(TSNode root, std::string_view source, const Budget& budget
       if (type_of(body) == "statement_block") {
         low.body(body, u.body);
       } else if (!ts_node_is_null(body)) {  // x => expression
-        Stmt s;
-        s.op = SOp::ret;
-        s.node = body;
-        s.a = low.expr(body);
-        u.body.push_back(b.add(std::move(s)));
+        add_return(b, body, low.expr(body));
       }
-    } catch (const OverBudget&) {
-      u.over_budget = true;
-      u.body.clear();
-    }
+    });
+    const Unit& u = out.units[index];
     out.unit_of_node[key_of(fn)] = index;
     if ((by_name || !u.owner.empty()) && !u.name.empty()) out.by_name[u.name].push_back(index);
   }

@@ -565,48 +565,25 @@ std::string class_of(TSNode fn, std::string_view src) {
   p = ts_node_parent(p);
   if (type_of(p) != "class_definition") return "";
   TSNode name = field_of(p, "name");
-  return std::string(src.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
+  return node_text(name, src);
 }
 
 }  // namespace
 
 void lower_python(TSNode root, std::string_view source, const Budget& budget, Program& out) {
-  out.units.emplace_back();
-  {
-    Unit& m = out.units.back();
-    m.node = root;
-    m.name = "<module>";
-    m.is_module = true;
-    Builder b(m, source, budget);
-    PyLower low(b);
-    try {
-      low.block(root, m.body);
-    } catch (const OverBudget&) {
-      m.over_budget = true;
-      m.body.clear();
-    }
-  }
+  lower_module(out, root, source, budget, [&](Builder& b, Unit& m) { PyLower(b).block(root, m.body); });
   std::vector<TSNode> functions;
   for_each_node(root, [&](TSNode n) {
     if (type_of(n) == "function_definition") functions.push_back(n);
   });
   for (TSNode fn : functions) {
-    out.units.emplace_back();
-    Unit& u = out.units.back();
-    u.node = fn;
-    TSNode name = field_of(fn, "name");
-    u.name = std::string(source.substr(ts_node_start_byte(name), ts_node_end_byte(name) - ts_node_start_byte(name)));
-    u.owner = class_of(fn, source);
-    Builder b(u, source, budget);
-    PyLower low(b);
-    try {
+    int index = lower_unit(out, fn, node_text(field_of(fn, "name"), source), source, budget, [&](Builder& b, Unit& u) {
+      u.owner = class_of(fn, source);
+      PyLower low(b);
       low.params(field_of(fn, "parameters"), !u.owner.empty());
       low.block(field_of(fn, "body"), u.body);
-    } catch (const OverBudget&) {
-      u.over_budget = true;
-      u.body.clear();
-    }
-    out.by_name[u.name].push_back(static_cast<int>(out.units.size()) - 1);
+    });
+    out.by_name[out.units[index].name].push_back(index);
   }
 }
 
