@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "audit/ci.h"
+#include "audit_fixture.h"
 
 namespace copilot::audit {
 namespace {
@@ -11,13 +12,8 @@ struct Result {
 };
 
 Result run(const std::vector<std::pair<std::string, std::string>>& files) {
-  auto ws = workspace::Workspace::from_memory(files);
-  AuditOptions options;
-  Diagnostics diags;
-  AuditInput input{ws, options, diags};
-  Result r{detect_ci(input), {}};
-  r.diagnostics = diags.snapshot();
-  return r;
+  auto [section, diagnostics] = copilot::testing::detect_in_memory(detect_ci, files);
+  return {std::move(section), std::move(diagnostics)};
 }
 
 std::vector<int> lines(const CiPipeline& p, CiCapability c) {

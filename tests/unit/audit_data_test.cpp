@@ -5,24 +5,12 @@
 #include <vector>
 
 #include "audit/data.h"
+#include "audit_fixture.h"
 
 namespace copilot::audit {
 namespace {
 
-class Repo {
- public:
-  Repo(std::initializer_list<std::pair<std::string, std::string>> files)
-      : ws_(workspace::Workspace::from_memory(std::vector<std::pair<std::string, std::string>>(files))),
-        input_{ws_, options_, diags_} {}
-  const AuditInput& input() const { return input_; }
-  std::vector<Diagnostic> diagnostics() const { return diags_.snapshot(); }
-
- private:
-  workspace::Workspace ws_;
-  AuditOptions options_;
-  mutable Diagnostics diags_;
-  AuditInput input_;
-};
+using Repo = copilot::testing::AuditRepo;
 
 const Database* find_db(const DataSection& s, const std::string& engine) {
   for (const auto& d : s.databases)

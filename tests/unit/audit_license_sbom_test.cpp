@@ -8,24 +8,13 @@
 
 #include "audit/license.h"
 #include "audit/sbom.h"
+#include "audit_fixture.h"
 #include "test_support.h"
 
 namespace copilot::audit {
 namespace {
 
-class Repo {
- public:
-  Repo(std::initializer_list<std::pair<std::string, std::string>> files)
-      : ws_(workspace::Workspace::from_memory(std::vector<std::pair<std::string, std::string>>(files))),
-        input_{ws_, options_, diags_} {}
-  const AuditInput& input() const { return input_; }
-
- private:
-  workspace::Workspace ws_;
-  AuditOptions options_;
-  mutable Diagnostics diags_;
-  AuditInput input_;
-};
+using Repo = copilot::testing::AuditRepo;
 
 // Short but faithful excerpts: the phrases that tell these licenses apart.
 const char* kMit = R"(MIT License

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "audit/secrets.h"
+#include "audit_fixture.h"
 
 namespace copilot::audit {
 namespace {
@@ -26,14 +27,10 @@ struct Scan {
   std::vector<Diagnostic> diagnostics;
 };
 Scan run(const std::vector<std::pair<std::string, std::string>>& files, std::vector<std::string> allow = {}) {
-  auto ws = workspace::Workspace::from_memory(files);
   AuditOptions options;
   options.secret_allowlist = std::move(allow);
-  Diagnostics diags;
-  AuditInput input{ws, options, diags};
-  Scan s{detect_secrets(input), {}};
-  s.diagnostics = diags.snapshot();
-  return s;
+  auto [section, diagnostics] = copilot::testing::detect_in_memory(detect_secrets, files, std::move(options));
+  return {std::move(section), std::move(diagnostics)};
 }
 
 TEST(Secrets, DetectsStructuredTokens) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "audit/stack.h"
+#include "audit_fixture.h"
 
 namespace copilot::audit {
 namespace {
@@ -12,19 +13,7 @@ namespace {
 using Files = std::vector<std::pair<std::string, std::string>>;
 
 // An in-memory repository plus what a detector needs around it.
-class Repo {
- public:
-  Repo(std::initializer_list<std::pair<std::string, std::string>> files)
-      : ws_(workspace::Workspace::from_memory(Files(files))), input_{ws_, options_, diags_} {}
-  const AuditInput& input() const { return input_; }
-  std::vector<Diagnostic> diagnostics() const { return diags_.snapshot(); }
-
- private:
-  workspace::Workspace ws_;
-  AuditOptions options_;
-  mutable Diagnostics diags_;
-  AuditInput input_;
-};
+using Repo = copilot::testing::AuditRepo;
 
 const Manifest* find_manifest(const StackSection& s, const std::string& path) {
   for (const auto& m : s.manifests)

@@ -5,26 +5,14 @@
 #include <vector>
 
 #include "audit/test_suites.h"
+#include "audit_fixture.h"
 
 namespace copilot::audit {
 namespace {
 
 using Lines = std::vector<int>;
 
-class Repo {
- public:
-  Repo(std::initializer_list<std::pair<std::string, std::string>> files)
-      : ws_(workspace::Workspace::from_memory(std::vector<std::pair<std::string, std::string>>(files))),
-        input_{ws_, options_, diags_} {}
-  const AuditInput& input() const { return input_; }
-  std::vector<Diagnostic> diagnostics() const { return diags_.snapshot(); }
-
- private:
-  workspace::Workspace ws_;
-  AuditOptions options_;
-  mutable Diagnostics diags_;
-  AuditInput input_;
-};
+using Repo = copilot::testing::AuditRepo;
 
 const TestFramework* find_framework(const TestsSection& s, const std::string& name) {
   for (const auto& f : s.frameworks)
