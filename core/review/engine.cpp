@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "util/hash.h"
 #include "util/strings.h"
@@ -211,7 +212,7 @@ Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>
   std::string key = grammar + '\0' + std::to_string(part);
   int n = 0;
   for (const Rule* r : rules) {
-    if (r->grammar_index(grammar) < 0 || n++ % kPackParts != part) continue;
+    if (r->anchored || r->grammar_index(grammar) < 0 || n++ % kPackParts != part) continue;
     mine.push_back(r);
     key += '\0' + r->id;
   }
@@ -234,67 +235,183 @@ Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>
   return entry->pack;
 }
 
+namespace {
+
+/// Turns one match of a rule into a finding, once per matched node, when the
+/// rule's path, capture conditions and scopes allow it.
+void report_match(const Rule& rule, const syntax::Query& q, const syntax::Match& m, const SourceUnit& unit,
+                  std::set<std::pair<uint32_t, uint32_t>>& reported, std::vector<Finding>& out) {
+  const syntax::Tree& tree = *unit.tree;
+  int match_idx = q.capture_index("match");
+  TSNode node{};
+  bool found = false;
+  for (const auto& c : m.captures)
+    if (c.index == match_idx) {
+      node = c.node;
+      found = true;
+    }
+  if (!found || !conditions_hold(rule, q, m, tree)) return;
+  int gi = rule.grammar_index(unit.grammar);
+  if (!rule.inside.empty() && !in_scope(*rule.inside[gi], tree, node)) return;
+  if (!rule.not_inside.empty() && in_scope(*rule.not_inside[gi], tree, node)) return;
+  if (!reported.insert({ts_node_start_byte(node), ts_node_end_byte(node)}).second) return;
+
+  Finding f = make_finding(unit, node, rule.id, tree.text(node));
+  f.agent = rule.agent;
+  f.severity = rule.severity;
+  f.confidence = rule.confidence;
+  f.message = expand(rule.message, q, m, tree, 60);
+  f.rationale = rule.rationale;
+  f.fix_text = rule.fix_text;
+  f.cwe = rule.cwe;
+  f.owasp = rule.owasp;
+  if (!rule.fix_capture.empty()) {
+    int fi = q.capture_index(rule.fix_capture);
+    for (const auto& c : m.captures) {
+      if (c.index != fi) continue;
+      TSPoint s = ts_node_start_point(c.node), e = ts_node_end_point(c.node);
+      f.fix = Replacement{{unit.path, static_cast<int>(s.row) + 1, static_cast<int>(s.column) + 1,
+                           static_cast<int>(e.row) + 1, static_cast<int>(e.column) + 1},
+                          expand(rule.fix_with, q, m, tree, 100000)};
+      break;
+    }
+  }
+  out.push_back(std::move(f));
+}
+
+struct AnchoredQuery {
+  std::once_flag once;
+  std::shared_ptr<const syntax::Query> query;
+  Prefilter prefilter;  ///< `always` when a pattern names no word: then the whole tree is walked
+  std::string error;
+};
+
+AnchoredQuery& anchored_entry(const Rule& rule, const std::string& grammar) {
+  static std::mutex mu;
+  static std::map<std::pair<const Rule*, std::string>, std::unique_ptr<AnchoredQuery>> cache;
+  std::lock_guard lock(mu);
+  auto& slot = cache[{&rule, grammar}];
+  if (!slot) slot = std::make_unique<AnchoredQuery>();
+  return *slot;
+}
+
+const AnchoredQuery& anchored_query(const Rule& rule, const std::string& grammar) {
+  AnchoredQuery& entry = anchored_entry(rule, grammar);
+  std::call_once(entry.once, [&] {
+    auto& mutable_rule = const_cast<Rule&>(rule);  // this grammar's slots are written only here, once
+    std::vector<std::string> only{grammar};
+    if (auto c = compile_rule(mutable_rule, &only); !c) {
+      entry.error = c.error().message;
+      return;
+    }
+    entry.query = rule.query[rule.grammar_index(grammar)];
+    bool rooted = true;
+    for (uint32_t p = 0; p < ts_query_pattern_count(entry.query->get()); ++p)
+      rooted = rooted && ts_query_is_pattern_rooted(entry.query->get(), p);
+    // A pattern of sibling nodes has no single root to anchor at.
+    if (!rooted) return;
+    if (rule.anchors.empty()) {
+      entry.prefilter = prefilter_for(*entry.query);
+    } else {
+      entry.prefilter.always = false;
+      for (const auto& a : rule.anchors) entry.prefilter.any_of.push_back({a});
+    }
+  });
+  return entry;
+}
+
+/// Runs a rule's query only where a match can be: every match contains a
+/// captured node whose text holds one of the prefilter's words, so its root is
+/// an ancestor of an occurrence of that word. Each such ancestor is tried as a
+/// match root, which touches a handful of nodes instead of the whole tree.
+void run_anchored(const Rule& rule, const AnchoredQuery& aq, const SourceUnit& unit,
+                  std::set<std::pair<uint32_t, uint32_t>>& reported, std::vector<Finding>& out) {
+  const syntax::Query& q = *aq.query;
+  const syntax::Tree& tree = *unit.tree;
+  auto on_match = [&](const syntax::Match& m) {
+    report_match(rule, q, m, unit, reported, out);
+    return true;
+  };
+  if (aq.prefilter.always) {
+    syntax::for_each_match(q, tree, tree.root(), on_match);
+    return;
+  }
+  const FileTokens& tokens = unit.tokens();
+  if (!tokens.may_match(aq.prefilter)) return;
+  std::unordered_set<const void*> tried;
+  std::vector<TSNode> path;
+  TSNode root = tree.root();
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (const auto& group : aq.prefilter.any_of) {
+    bool all = true;
+    for (const auto& w : group) all = all && tokens.contains(w);
+    if (!all) continue;
+    // The longest word of the group is the rarest place to start from.
+    const std::string& word =
+        *std::max_element(group.begin(), group.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    for (uint32_t at : tokens.offsets(word)) {
+      // The path from the root down to the word (ts_node_parent would walk
+      // down from the root again for every step up).
+      path.clear();
+      ts_tree_cursor_reset(&cursor, root);
+      do path.push_back(ts_tree_cursor_current_node(&cursor));
+      while (ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0 &&
+             ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) <= at);
+      // Ancestors above a node already tried were tried with it.
+      for (auto it = path.rbegin(); it != path.rend() && tried.insert(it->id).second; ++it)
+        syntax::for_each_match(q, tree, *it, on_match, 0);
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+}  // namespace
+
+bool runs_anchored(const Rule& rule) {
+  return rule.anchored;
+}
+
+Result<void> prepare_anchored(const Rule& rule, const std::string& grammar) {
+  const AnchoredQuery& aq = anchored_query(rule, grammar);
+  if (!aq.error.empty()) return Error{aq.error};
+  return {};
+}
+
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit) {
   std::vector<Finding> out;
   for (int part = 0; part < kPackParts; ++part) {
     auto pack = rule_pack(rules, unit.grammar, part);
     if (pack && (*pack)->query) run_pack(**pack, unit, out);
   }
+  for (const Rule* rule : rules) {
+    if (!rule->anchored || !rule->applies_to(unit.grammar) || !rule->path_selected(unit.path)) continue;
+    const AnchoredQuery& aq = anchored_query(*rule, unit.grammar);
+    if (!aq.query) continue;
+    std::set<std::pair<uint32_t, uint32_t>> reported;
+    run_anchored(*rule, aq, unit, reported, out);
+  }
   return out;
 }
 
 void run_pack(const RulePack& pack, const SourceUnit& unit, std::vector<Finding>& out) {
   const syntax::Query& q = *pack.query;
-  const syntax::Tree& tree = *unit.tree;
-  int match_idx = q.capture_index("match");
-
   struct PerRule {
     int selected = -1;  // -1 unknown, 0 no, 1 yes
     std::set<std::pair<uint32_t, uint32_t>> reported;
   };
   std::map<const Rule*, PerRule> state;
-
-  syntax::for_each_match(q, tree, tree.root(), [&](const syntax::Match& m) {
+  syntax::for_each_match(q, *unit.tree, unit.tree->root(), [&](const syntax::Match& m) {
     const Rule* rule = pack.pattern_rule[m.pattern];
     PerRule& st = state[rule];
     if (st.selected < 0) st.selected = rule->path_selected(unit.path) ? 1 : 0;
-    if (!st.selected) return true;
-    TSNode node{};
-    bool found = false;
-    for (const auto& c : m.captures)
-      if (c.index == match_idx) {
-        node = c.node;
-        found = true;
-      }
-    if (!found || !conditions_hold(*rule, q, m, tree)) return true;
-    int gi = rule->grammar_index(unit.grammar);
-    if (!rule->inside.empty() && !in_scope(*rule->inside[gi], tree, node)) return true;
-    if (!rule->not_inside.empty() && in_scope(*rule->not_inside[gi], tree, node)) return true;
-    if (!st.reported.insert({ts_node_start_byte(node), ts_node_end_byte(node)}).second) return true;
-
-    Finding f = make_finding(unit, node, rule->id, tree.text(node));
-    f.agent = rule->agent;
-    f.severity = rule->severity;
-    f.confidence = rule->confidence;
-    f.message = expand(rule->message, q, m, tree, 60);
-    f.rationale = rule->rationale;
-    f.fix_text = rule->fix_text;
-    f.cwe = rule->cwe;
-    f.owasp = rule->owasp;
-    if (!rule->fix_capture.empty()) {
-      int fi = q.capture_index(rule->fix_capture);
-      for (const auto& c : m.captures) {
-        if (c.index != fi) continue;
-        TSPoint s = ts_node_start_point(c.node), e = ts_node_end_point(c.node);
-        f.fix = Replacement{{unit.path, static_cast<int>(s.row) + 1, static_cast<int>(s.column) + 1,
-                             static_cast<int>(e.row) + 1, static_cast<int>(e.column) + 1},
-                            expand(rule->fix_with, q, m, tree, 100000)};
-        break;
-      }
-    }
-    out.push_back(std::move(f));
+    if (st.selected) report_match(*rule, q, m, unit, st.reported, out);
     return true;
   });
+}
+
+const FileTokens& SourceUnit::tokens() const {
+  if (!token_cache) token_cache = std::make_shared<const FileTokens>(source);
+  return *token_cache;
 }
 
 }  // namespace copilot::review

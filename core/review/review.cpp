@@ -359,6 +359,13 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
           auto pack = rule_pack(rules, g, part);
           return pack ? "" : pack.error().message;
         });
+    for (const auto& g : grammars)
+      for (const Rule* r : rules)
+        if (runs_anchored(*r) && r->applies_to(g))
+          jobs.push_back([r, g]() -> std::string {
+            auto ok = prepare_anchored(*r, g);
+            return ok ? "" : ok.error().message;
+          });
     for (const TaintRule* t : taint)
       for (size_t gi = 0; gi < t->languages.size(); ++gi)
         if (grammar_set.count(t->languages[gi]))

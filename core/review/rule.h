@@ -43,6 +43,13 @@ struct Rule {
   /// YAML lines of the fields, so compile errors can point into the file.
   int query_line = 0, inside_line = 0, not_inside_line = 0;
 
+  /// Runs on its own query where its words occur rather than in the language's
+  /// pack (see runs_anchored in engine.h); decided from the query text.
+  bool anchored = false;
+  /// Words one of which every match contains (`anchors:`), for queries whose
+  /// predicates name none, such as keywords of the matched statements.
+  std::vector<std::string> anchors;
+
   std::filesystem::path file;  ///< the YAML it came from
   std::filesystem::path positive_example, negative_example;
 

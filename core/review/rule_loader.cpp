@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "review/prefilter.h"
 #include "review/rule.h"
 #include "review/rule_yaml.h"
 #include "review/taint/taint.h"
@@ -16,9 +17,9 @@
 namespace copilot::review {
 namespace {
 
-const std::set<std::string> kKeys = {"id",      "mode",    "languages",  "agent", "severity", "confidence",
-                                     "summary", "message", "rationale",  "cwe",   "owasp",    "query",
-                                     "where",   "inside",  "not-inside", "paths", "fix",      "docs"};
+const std::set<std::string> kKeys = {
+    "id",    "mode",  "languages", "agent",  "severity",   "confidence", "summary", "message", "rationale", "cwe",
+    "owasp", "query", "where",     "inside", "not-inside", "paths",      "fix",     "docs",    "anchors"};
 
 struct RuleError {
   int line;
@@ -94,6 +95,11 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
   r.owasp = string_list(root["owasp"]);
   if (r.agent == "security" && r.cwe.empty()) throw RuleError{line_of(root["agent"]), "security rules need a cwe"};
   r.query_text = need("query").as<std::string>();
+  r.anchors = string_list(root["anchors"]);
+  for (const auto& a : r.anchors)
+    if (identifiers(a) != std::vector<std::string>{a})
+      throw RuleError{line_of(root["anchors"]), "anchors must be single words (letters, digits, _), not '" + a + "'"};
+  r.anchored = !r.anchors.empty() || names_rare_words(r.query_text);
   r.query_line = line_of(root["query"]);
   std::set<std::string> captures = capture_names(r.query_text);
   if (!captures.count("match")) throw RuleError{r.query_line, "query needs a @match capture"};

@@ -257,11 +257,28 @@ Result<std::shared_ptr<const Query>> compile_query(std::string_view grammar_id, 
 
 void for_each_match(const Query& query, const Tree& tree, TSNode node, const std::function<bool(const Match&)>& fn,
                     uint32_t max_start_depth) {
-  struct Cursor {
-    TSQueryCursor* c = ts_query_cursor_new();
-    ~Cursor() { ts_query_cursor_delete(c); }
+  // Cursors are reused from a per-thread pool; a callback that runs a nested
+  // query takes another one.
+  struct Pool {
+    std::vector<TSQueryCursor*> free;
+    ~Pool() {
+      for (auto* c : free) ts_query_cursor_delete(c);
+    }
   };
-  Cursor cursor;  // not shared: callbacks may run nested queries
+  thread_local Pool pool;
+  struct Cursor {
+    TSQueryCursor* c;
+    Cursor() {
+      if (pool.free.empty()) {
+        c = ts_query_cursor_new();
+      } else {
+        c = pool.free.back();
+        pool.free.pop_back();
+      }
+    }
+    ~Cursor() { pool.free.push_back(c); }
+  };
+  Cursor cursor;
   ts_query_cursor_set_match_limit(cursor.c, 4096);
   ts_query_cursor_set_max_start_depth(cursor.c, max_start_depth);
   ts_query_cursor_exec(cursor.c, query.get(), node);

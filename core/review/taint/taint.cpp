@@ -29,31 +29,11 @@ class MatchCache {
  public:
   explicit MatchCache(const syntax::Tree& tree) : tree_(tree) {}
 
-  /// Whether the file's text can satisfy a query's prefilter (identifiers looked up in a set).
+  /// Whether the file's text can satisfy a query's prefilter.
   bool may_match(const Prefilter& pf) {
     if (pf.always) return true;
-    if (!tokens_ready_) {
-      std::string_view s = tree_.source();
-      size_t i = 0;
-      while (i < s.size()) {
-        auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$'; };
-        if (!ident(s[i])) {
-          ++i;
-          continue;
-        }
-        size_t j = i;
-        while (j < s.size() && ident(s[j])) ++j;
-        tokens_.insert(s.substr(i, j - i));
-        i = j;
-      }
-      tokens_ready_ = true;
-    }
-    for (const auto& group : pf.any_of) {
-      bool all = true;
-      for (const auto& w : group) all = all && tokens_.count(w);
-      if (all) return true;
-    }
-    return false;
+    if (!tokens_) tokens_.emplace(tree_.source());
+    return tokens_->may_match(pf);
   }
 
   const std::vector<syntax::Match>& matches(const syntax::Query& q) {
@@ -86,8 +66,7 @@ class MatchCache {
   const syntax::Tree& tree_;
   std::unordered_map<const syntax::Query*, std::vector<syntax::Match>> cache_;
   std::unordered_map<const syntax::Query*, std::vector<Range>> scopes_;
-  std::unordered_set<std::string_view> tokens_;
-  bool tokens_ready_ = false;
+  std::optional<FileTokens> tokens_;
 };
 
 bool within(const std::vector<Range>& ranges, TSNode n) {

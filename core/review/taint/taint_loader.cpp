@@ -18,55 +18,6 @@ const std::set<std::string> kKeys = {"id",         "mode",    "languages", "agen
                                      "paths",      "fix",     "docs",      "supersedes"};
 const std::set<std::string> kEntryKeys = {"query",      "label",       "where",    "inside",
                                           "not-inside", "safe-prefix", "languages"};
-/// Identifier-like pieces of a predicate value ("os.path" -> os, path).
-std::vector<std::string> identifiers(const std::string& value) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : value + " ") {
-    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$') {
-      cur += ch;
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  return out;
-}
-
-/// For each pattern of the query, the most selective positive text predicate
-/// gives words one of which must occur in a file for the pattern to match.
-Prefilter prefilter_for(const syntax::Query& q) {
-  Prefilter pf;
-  uint32_t patterns = ts_query_pattern_count(q.get());
-  if (patterns == 0) return pf;
-  for (uint32_t p = 0; p < patterns; ++p) {
-    const syntax::Predicate* best = nullptr;
-    size_t best_len = 0;
-    for (const auto& pred : q.predicates(p)) {
-      if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 ||
-          pred.values.empty() || pred.capture < 0)
-        continue;
-      // A capture that may be absent (an alternative, an optional node) constrains nothing.
-      TSQuantifier quantifier = ts_query_capture_quantifier_for_id(q.get(), p, static_cast<uint32_t>(pred.capture));
-      if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
-      size_t shortest = SIZE_MAX;
-      for (const auto& v : pred.values) shortest = std::min(shortest, v.size());
-      if (!best || shortest > best_len) {
-        best = &pred;
-        best_len = shortest;
-      }
-    }
-    if (!best) return {};
-    for (const auto& v : best->values) {
-      auto words = identifiers(v);
-      if (words.empty()) return {};
-      pf.any_of.push_back(std::move(words));
-    }
-  }
-  pf.always = false;
-  return pf;
-}
-
 struct LoadError {
   int line;
   std::string message;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "review/finding.h"
+#include "review/prefilter.h"
 #include "syntax/syntax.h"
 
 namespace copilot::review {
@@ -22,14 +23,6 @@ struct TaintCondition {
   int line = 1;  ///< in the rule file, for errors
   std::shared_ptr<RE2> regex;
   bool negated = false;
-};
-
-/// A cheap necessary condition for a query to match a file: some group of
-/// identifiers that all occur in its text (derived from the query's
-/// #eq?/#any-of? predicates). `always` when no such condition is known.
-struct Prefilter {
-  bool always = true;
-  std::vector<std::vector<std::string>> any_of;
 };
 
 /// One entry of `sources`, `sinks`, `sanitizers` or `propagators`.

@@ -1,0 +1,166 @@
+#include "review/prefilter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <unordered_set>
+
+namespace copilot::review {
+namespace {
+
+bool identifier_char(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$';
+}
+
+/// Words so frequent in code that starting from each occurrence costs more
+/// than one walk over the tree.
+bool very_common(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {};
+  return kWords.count(w) != 0;
+}
+
+/// The quoted values of each #eq?/#any-of? predicate in a pattern's text.
+std::vector<std::vector<std::string_view>> predicate_values(std::string_view pattern) {
+  std::vector<std::vector<std::string_view>> out;
+  for (std::string_view head : {"(#eq?", "(#any-of?"}) {
+    for (size_t at = pattern.find(head); at != std::string_view::npos; at = pattern.find(head, at + 1)) {
+      std::vector<std::string_view> values;
+      size_t i = at + head.size();
+      while (i < pattern.size() && pattern[i] != ')') {
+        if (pattern[i] != '"') {
+          ++i;
+          continue;
+        }
+        size_t j = i + 1;
+        while (j < pattern.size() && pattern[j] != '"') j += pattern[j] == '\\' ? 2 : 1;
+        values.push_back(pattern.substr(i + 1, std::min(j, pattern.size()) - i - 1));
+        i = j + 1;
+      }
+      out.push_back(std::move(values));
+    }
+  }
+  return out;
+}
+
+/// The top-level patterns of a query's text (comments and strings skipped).
+std::vector<std::string_view> top_level_patterns(std::string_view text) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == ';') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (ch == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (ch == '(' || ch == '[') {
+      if (depth++ == 0) start = i;
+    } else if ((ch == ')' || ch == ']') && depth > 0 && --depth == 0) {
+      out.push_back(text.substr(start, i + 1 - start));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool names_rare_words(std::string_view query_text) {
+  auto patterns = top_level_patterns(query_text);
+  if (patterns.empty()) return false;
+  for (std::string_view p : patterns) {
+    bool named = false;
+    for (const auto& values : predicate_values(p)) {
+      bool rare = !values.empty();
+      for (std::string_view v : values) {
+        auto words = identifiers(v);
+        bool all_common = !words.empty();
+        for (const auto& w : words) all_common = all_common && very_common(w);
+        rare = rare && !words.empty() && !all_common;
+      }
+      named = named || rare;
+    }
+    if (!named) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> identifiers(std::string_view value) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < value.size()) {
+    if (!identifier_char(value[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < value.size() && identifier_char(value[j])) ++j;
+    out.emplace_back(value.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+Prefilter prefilter_for(const syntax::Query& q) {
+  Prefilter pf;
+  uint32_t patterns = ts_query_pattern_count(q.get());
+  if (patterns == 0) return pf;
+  for (uint32_t p = 0; p < patterns; ++p) {
+    const syntax::Predicate* best = nullptr;
+    size_t best_len = 0;
+    for (const auto& pred : q.predicates(p)) {
+      if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 ||
+          pred.values.empty() || pred.capture < 0)
+        continue;
+      // A capture that may be absent (an alternative, an optional node) constrains nothing.
+      TSQuantifier quantifier = ts_query_capture_quantifier_for_id(q.get(), p, static_cast<uint32_t>(pred.capture));
+      if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
+      size_t shortest = SIZE_MAX;
+      for (const auto& v : pred.values) shortest = std::min(shortest, v.size());
+      if (!best || shortest > best_len) {
+        best = &pred;
+        best_len = shortest;
+      }
+    }
+    if (!best) return {};
+    for (const auto& v : best->values) {
+      auto words = identifiers(v);
+      if (words.empty()) return {};
+      pf.any_of.push_back(std::move(words));
+    }
+  }
+  pf.always = false;
+  return pf;
+}
+
+FileTokens::FileTokens(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!identifier_char(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && identifier_char(s[j])) ++j;
+    at_[s.substr(i, j - i)].push_back(static_cast<uint32_t>(i));
+    i = j;
+  }
+}
+
+const std::vector<uint32_t>& FileTokens::offsets(std::string_view word) const {
+  static const std::vector<uint32_t> none;
+  auto it = at_.find(word);
+  return it == at_.end() ? none : it->second;
+}
+
+bool FileTokens::may_match(const Prefilter& pf) const {
+  if (pf.always) return true;
+  for (const auto& group : pf.any_of) {
+    bool all = true;
+    for (const auto& w : group) all = all && contains(w);
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace copilot::review
