@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Tools the tests run against: git, a SARIF validator, JSON schema validation,
-# and the places copilot is run from (pre-commit).
+# and the places copilot is run from: pre-commit, Jenkins pipelines (groovy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
-for p in git python3 pre-commit; do
+for p in git python3 pre-commit groovy; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
