@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
      "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
+    {"completion", "Print a bash or zsh completion script for copilot", copilot::cli::attach_completion},
 };
 
 }  // namespace

@@ -1,4 +1,7 @@
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "test_support.h"
 #include "util/files.h"
@@ -31,6 +34,24 @@ TEST(Files, AtomicWriteReplacesWholeFile) {
   ASSERT_TRUE(write_file_atomic(path, "second").ok());
   EXPECT_EQ(*read_file(path), "second");
   EXPECT_FALSE(read_file(dir.path() / "missing").ok());
+}
+
+// `-o /dev/null` must not replace the device with a regular file; a FIFO
+// stands in for it, since a test may not own a device node.
+TEST(Files, AtomicWriteToAPipeWritesInPlace) {
+  testing::TempDir dir;
+  auto fifo = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // The reader end is open first (non-blocking), so the write neither blocks nor hangs the test.
+  int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  auto written = write_file_atomic(fifo, "report");
+  char buf[16] = {};
+  ssize_t n = ::read(reader, buf, sizeof buf);
+  ::close(reader);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(std::string(buf, n > 0 ? static_cast<size_t>(n) : 0), "report");
+  EXPECT_EQ(std::filesystem::status(fifo).type(), std::filesystem::file_type::fifo);
 }
 
 TEST(Files, Utf8AndBinary) {
