@@ -308,8 +308,7 @@ const AnchoredQuery& anchored_query(const Rule& rule, const std::string& grammar
     bool rooted = true;
     for (uint32_t p = 0; p < ts_query_pattern_count(entry.query->get()); ++p)
       rooted = rooted && ts_query_is_pattern_rooted(entry.query->get(), p);
-    // A pattern of sibling nodes has no single root to anchor at.
-    if (!rooted) return;
+    if (!rooted) return;  // a pattern of sibling nodes has no single root to anchor at
     if (rule.anchors.empty()) {
       entry.prefilter = prefilter_for(*entry.query);
     } else {
@@ -320,49 +319,19 @@ const AnchoredQuery& anchored_query(const Rule& rule, const std::string& grammar
   return entry;
 }
 
-/// Runs a rule's query only where a match can be: every match contains a
-/// captured node whose text holds one of the prefilter's words, so its root is
-/// an ancestor of an occurrence of that word. Each such ancestor is tried as a
-/// match root, which touches a handful of nodes instead of the whole tree.
+/// Runs a rule's own query where its words occur (or over the whole tree
+/// when it names none).
 void run_anchored(const Rule& rule, const AnchoredQuery& aq, const SourceUnit& unit,
                   std::set<std::pair<uint32_t, uint32_t>>& reported, std::vector<Finding>& out) {
   const syntax::Query& q = *aq.query;
-  const syntax::Tree& tree = *unit.tree;
   auto on_match = [&](const syntax::Match& m) {
     report_match(rule, q, m, unit, reported, out);
     return true;
   };
-  if (aq.prefilter.always) {
-    syntax::for_each_match(q, tree, tree.root(), on_match);
-    return;
-  }
-  const FileTokens& tokens = unit.tokens();
-  if (!tokens.may_match(aq.prefilter)) return;
-  std::unordered_set<const void*> tried;
-  std::vector<TSNode> path;
-  TSNode root = tree.root();
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (const auto& group : aq.prefilter.any_of) {
-    bool all = true;
-    for (const auto& w : group) all = all && tokens.contains(w);
-    if (!all) continue;
-    // The longest word of the group is the rarest place to start from.
-    const std::string& word =
-        *std::max_element(group.begin(), group.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    for (uint32_t at : tokens.offsets(word)) {
-      // The path from the root down to the word (ts_node_parent would walk
-      // down from the root again for every step up).
-      path.clear();
-      ts_tree_cursor_reset(&cursor, root);
-      do path.push_back(ts_tree_cursor_current_node(&cursor));
-      while (ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0 &&
-             ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) <= at);
-      // Ancestors above a node already tried were tried with it.
-      for (auto it = path.rbegin(); it != path.rend() && tried.insert(it->id).second; ++it)
-        syntax::for_each_match(q, tree, *it, on_match, 0);
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  if (aq.prefilter.always)
+    syntax::for_each_match(q, *unit.tree, unit.tree->root(), on_match);
+  else
+    for_each_match_at_words(q, *unit.tree, unit.tokens(), aq.prefilter, on_match);
 }
 
 }  // namespace

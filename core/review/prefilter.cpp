@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <functional>
 #include <unordered_set>
 
 namespace copilot::review {
@@ -106,6 +107,8 @@ Prefilter prefilter_for(const syntax::Query& q) {
   uint32_t patterns = ts_query_pattern_count(q.get());
   if (patterns == 0) return pf;
   for (uint32_t p = 0; p < patterns; ++p) {
+    // A pattern of sibling nodes has no single root that contains its words.
+    if (!ts_query_is_pattern_rooted(q.get(), p)) return {};
     const syntax::Predicate* best = nullptr;
     size_t best_len = 0;
     for (const auto& pred : q.predicates(p)) {
@@ -151,6 +154,45 @@ const std::vector<uint32_t>& FileTokens::offsets(std::string_view word) const {
   static const std::vector<uint32_t> none;
   auto it = at_.find(word);
   return it == at_.end() ? none : it->second;
+}
+
+void for_each_match_at_words(const syntax::Query& q, const syntax::Tree& tree, const FileTokens& tokens,
+                             const Prefilter& pf, const std::function<bool(const syntax::Match&)>& fn) {
+  if (!tokens.may_match(pf)) return;
+  std::unordered_set<const void*> tried;
+  std::vector<TSNode> path;
+  TSNode root = tree.root();
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool go_on = true;
+  for (const auto& group : pf.any_of) {
+    bool all = true;
+    for (const auto& w : group) all = all && tokens.contains(w);
+    if (!all) continue;
+    // The longest word of the group is the rarest place to start from.
+    const std::string& word =
+        *std::max_element(group.begin(), group.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    for (uint32_t at : tokens.offsets(word)) {
+      // The path from the root down to the word (ts_node_parent would walk
+      // down from the root again for every step up).
+      path.clear();
+      ts_tree_cursor_reset(&cursor, root);
+      do path.push_back(ts_tree_cursor_current_node(&cursor));
+      while (ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0 &&
+             ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) <= at);
+      // Ancestors above a node already tried were tried with it.
+      for (auto it = path.rbegin(); go_on && it != path.rend() && tried.insert(it->id).second; ++it)
+        syntax::for_each_match(
+            q, tree, *it,
+            [&](const syntax::Match& m) {
+              go_on = fn(m);
+              return go_on;
+            },
+            0);
+      if (!go_on) break;
+    }
+    if (!go_on) break;
+  }
+  ts_tree_cursor_delete(&cursor);
 }
 
 bool FileTokens::may_match(const Prefilter& pf) const {

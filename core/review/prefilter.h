@@ -3,6 +3,7 @@
 // and the file's identifier tokens to test it against. They let a rule skip a
 // file whose text cannot match, and run only where its words occur.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,5 +46,13 @@ class FileTokens {
  private:
   std::unordered_map<std::string_view, std::vector<uint32_t>> at_;
 };
+
+/// Calls fn for every match of `q` in the tree, visiting only the ancestors of
+/// the occurrences of the prefilter's words: every match contains a captured
+/// node whose text holds one of its word groups, so the match's root is one of
+/// them, and each is tried as a match root alone. Stops when fn returns false.
+/// `pf` must not be `always`.
+void for_each_match_at_words(const syntax::Query& q, const syntax::Tree& tree, const FileTokens& tokens,
+                             const Prefilter& pf, const std::function<bool(const syntax::Match&)>& fn);
 
 }  // namespace copilot::review

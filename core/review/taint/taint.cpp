@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,23 +28,29 @@ struct Range {
 /// Query results of one file, shared by rules that use the same query text.
 class MatchCache {
  public:
-  explicit MatchCache(const syntax::Tree& tree) : tree_(tree) {}
+  explicit MatchCache(const SourceUnit& unit) : unit_(unit) {}
 
   /// Whether the file's text can satisfy a query's prefilter.
-  bool may_match(const Prefilter& pf) {
-    if (pf.always) return true;
-    if (!tokens_) tokens_.emplace(tree_.source());
-    return tokens_->may_match(pf);
-  }
+  bool may_match(const Prefilter& pf) { return pf.always || unit_.tokens().may_match(pf); }
 
-  const std::vector<syntax::Match>& matches(const syntax::Query& q) {
+  /// Every match of a query in the file, in document order. With a word
+  /// prefilter only the surroundings of those words are searched.
+  const std::vector<syntax::Match>& matches(const syntax::Query& q, const Prefilter& pf = {}) {
     auto it = cache_.find(&q);
     if (it != cache_.end()) return it->second;
     std::vector<syntax::Match> out;
-    syntax::for_each_match(q, tree_, tree_.root(), [&](const syntax::Match& m) {
+    auto keep = [&](const syntax::Match& m) {
       out.push_back(m);
       return true;
-    });
+    };
+    if (pf.always) {
+      syntax::for_each_match(q, tree(), tree().root(), keep);
+    } else {
+      for_each_match_at_words(q, tree(), unit_.tokens(), pf, keep);
+      std::sort(out.begin(), out.end(), [](const syntax::Match& a, const syntax::Match& b) {
+        return std::tuple(start_of(a), a.pattern) < std::tuple(start_of(b), b.pattern);
+      });
+    }
     return cache_.emplace(&q, std::move(out)).first->second;
   }
   const std::vector<Range>& scopes(const syntax::Query& q) {
@@ -63,10 +70,15 @@ class MatchCache {
   }
 
  private:
-  const syntax::Tree& tree_;
+  static uint32_t start_of(const syntax::Match& m) {
+    uint32_t start = UINT32_MAX;
+    for (const auto& c : m.captures) start = std::min(start, ts_node_start_byte(c.node));
+    return start;
+  }
+  const syntax::Tree& tree() const { return *unit_.tree; }
+  const SourceUnit& unit_;
   std::unordered_map<const syntax::Query*, std::vector<syntax::Match>> cache_;
   std::unordered_map<const syntax::Query*, std::vector<Range>> scopes_;
-  std::optional<FileTokens> tokens_;
 };
 
 bool within(const std::vector<Range>& ranges, TSNode n) {
@@ -109,7 +121,7 @@ void each_match(const TaintPattern& p, int gi, MatchCache& cache, const syntax::
   const auto& q = p.query[gi];
   if (!q || !cache.may_match(p.prefilter[gi])) return;
   int anchor_idx = q->capture_index(anchor);
-  for (const auto& m : cache.matches(*q)) {
+  for (const auto& m : cache.matches(*q, p.prefilter[gi])) {
     if (!conditions_hold(p, *q, m, tree)) continue;
     TSNode at{};
     bool found = false;
@@ -273,7 +285,7 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
   std::vector<Finding> out;
   if (rules.empty() || !unit.tree) return out;
   const syntax::Tree& tree = *unit.tree;
-  MatchCache cache(tree);
+  MatchCache cache(unit);
   taint::Budget budget;
   taint::Program program;
   bool lowered = false, supported = true;
