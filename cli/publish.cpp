@@ -60,7 +60,9 @@ void publish_review(const PublishFlags& flags, const review::ReviewResult& resul
   if (!wants_slack(flags) && !flags.jira) return;
   auto env = config::process_environment();
   remote::HttpClient client;
-  auto ctx = remote::run_context(env, directory_name(root), result.head_sha);
+  // Whole-tree reviews carry no head commit; the checkout's HEAD is the next best.
+  auto ctx =
+      remote::run_context(env, directory_name(root), result.head_sha.empty() ? head_commit(root) : result.head_sha);
   Outcomes outcomes;
   if (wants_slack(flags))
     notify_slack(remote::summarize_review(result, fail_on, min_confidence), ctx, config, env, client, outcomes);
