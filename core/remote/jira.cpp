@@ -153,6 +153,9 @@ Result<JiraSettings> jira_settings(const config::JiraConfig& c, const Environmen
   auto severity = review::parse_severity(c.min_severity);
   if (!severity) return Error{"Jira: jira.min_severity '" + c.min_severity + "' is not a severity"};
   s.min_severity = *severity;
+  for (const auto& label : c.labels)
+    if (label.empty() || label.find_first_of(" \t") != std::string::npos)
+      return Error{"Jira: jira.labels entry '" + label + "' must be one word: Jira labels cannot hold spaces"};
   s.labels = c.labels;
   s.fields = c.fields;
   s.priorities = c.priorities;

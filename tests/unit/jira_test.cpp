@@ -469,6 +469,9 @@ TEST(JiraSettings, NameWhatIsMissing) {
   c.project = "SEC";
   EXPECT_NE(message({}).find("set JIRA_USER and JIRA_API_TOKEN (Cloud) or JIRA_TOKEN"), std::string::npos);
   EXPECT_NE(message({{"JIRA_USER", "ada"}}).find("go together"), std::string::npos);
+  c.labels = {"app sec"};
+  EXPECT_NE(message(kCloudEnv).find("jira.labels entry 'app sec' must be one word"), std::string::npos);
+  c.labels = {"appsec"};
   c.fingerprint_field = "Fingerprint";
   EXPECT_NE(message(kCloudEnv).find("customfield_10050"), std::string::npos);
   c.fingerprint_field = "customfield_10050";
