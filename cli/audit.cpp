@@ -5,6 +5,7 @@
 
 #include "audit/sbom.h"
 #include "commands.h"
+#include "publish.h"
 #include "report/audit_formats.h"
 #include "util/files.h"
 
@@ -21,6 +22,7 @@ struct AuditFlags {
   bool include_all = false;
   std::optional<int> max_file_size_mib;
   std::vector<std::string> exclude;
+  PublishFlags publish;
 };
 
 int run_audit(const AuditFlags& flags, const GlobalOptions& global) {
@@ -53,6 +55,7 @@ int run_audit(const AuditFlags& flags, const GlobalOptions& global) {
     if (auto r = util::write_file_atomic(*flags.sbom, bom); !r) throw Failure{kRuntime, r.error().message};
   }
   emit(report::render_audit(*report, format, use_color(global, cfg)), flags.output);
+  publish_audit(flags.publish, *report, flags.path, cfg);
   return kOk;
 }
 
@@ -70,6 +73,11 @@ void attach_audit(CLI::App& sub, const GlobalOptions& global, std::function<int(
   sub.add_option("--max-file-size", flags->max_file_size_mib, "Skip files larger than this many MiB (default 5)")
       ->check(CLI::PositiveNumber);
   sub.add_option("--exclude", flags->exclude, "Glob of paths to leave out (repeatable)");
+  sub.add_option("--notify", flags->publish.notify, "After the report, post a summary to: slack")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"slack"}));
+  sub.add_flag("--confluence", flags->publish.confluence,
+               "After the report, publish it as a Confluence page (see confluence: in the config)");
   sub.callback([&sub, flags, &global, &run] {
     (void)sub;
     run = [flags, &global] { return run_audit(*flags, global); };

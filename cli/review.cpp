@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "publish.h"
 #include "report/review_formats.h"
 #include "util/files.h"
 
@@ -26,6 +27,7 @@ struct ReviewFlags {
   std::optional<double> min_confidence;
   std::optional<std::string> baseline;
   std::optional<std::string> write_baseline;
+  PublishFlags publish;
 };
 
 int run(const ReviewFlags& flags, const GlobalOptions& global) {
@@ -90,6 +92,7 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
     return text ? std::move(*text) : std::string();
   };
   emit(writer->render(out->result, options), flags.output);
+  publish_review(flags.publish, out->result, gate, min_conf, out->root, req.config);
   return review::gate_fails(out->result, gate, min_conf) ? kGateFailed : kOk;
 }
 
@@ -116,6 +119,10 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
       ->check(CLI::Range(0.0, 1.0));
   sub.add_option("--baseline", f->baseline, "Do not report findings recorded in this baseline file");
   sub.add_option("--write-baseline", f->write_baseline, "Record the current findings as a baseline file");
+  sub.add_option("--notify", f->publish.notify, "After the report, post a summary to: slack")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"slack"}));
+  sub.add_flag("--jira", f->publish.jira, "After the report, create or update Jira issues (see jira: in the config)");
   sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
 }
 

@@ -37,6 +37,49 @@ Result<void> apply_env(Config& c, const std::map<std::string, std::string>& env)
   return {};
 }
 
+// A template naming a placeholder we do not fill would reach Jira as literal text.
+std::optional<std::string> unknown_placeholder(const std::string& text) {
+  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) return text.substr(open);
+    std::string name = text.substr(open + 2, close - open - 2);
+    bool known = false;
+    for (const char* p : kJiraPlaceholders) known = known || name == p;
+    if (!known) return "{{" + name + "}}";
+  }
+  return std::nullopt;
+}
+
+/// notify:, jira: and confluence:, the settings of `--notify`, `--jira` and `--confluence`.
+Result<void> read_trackers(const YAML::Node& root, const std::string& origin, Config& c) {
+  if (auto n = root["notify"]; n && n["slack"]) read(n["slack"], "webhook_url", c.slack_webhook_url);
+  if (auto j = root["jira"]) {
+    read(j, "base_url", c.jira.base_url);
+    read(j, "project", c.jira.project);
+    read(j, "issue_type", c.jira.issue_type);
+    read(j, "api_version", c.jira.api_version);
+    read(j, "min_severity", c.jira.min_severity);
+    read(j, "labels", c.jira.labels);
+    read(j, "fields", c.jira.fields);
+    read(j, "priorities", c.jira.priorities);
+    read(j, "fingerprint_field", c.jira.fingerprint_field);
+    read(j, "on_existing", c.jira.on_existing);
+    if (const YAML::Node fields = j["fields"]) {
+      for (auto it = fields.begin(); it != fields.end(); ++it)
+        if (auto bad = unknown_placeholder(it->second.Scalar()))
+          return Error{origin + ":" + std::to_string(it->second.Mark().line + 1) + ": key 'jira.fields." +
+                       it->first.Scalar() + "': unknown placeholder " + *bad};
+    }
+  }
+  if (auto f = root["confluence"]) {
+    read(f, "base_url", c.confluence.base_url);
+    read(f, "space", c.confluence.space);
+    read(f, "title", c.confluence.title);
+    read(f, "parent_id", c.confluence.parent_id);
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
@@ -89,6 +132,7 @@ Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
         }
       }
     }
+    if (auto r = read_trackers(root, origin, c); !r) return r.error();
   } catch (const YAML::Exception& e) {
     return Error{origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
   }

@@ -17,6 +17,30 @@ struct LayerRule {
   std::string message;
 };
 
+/// The placeholders a `jira.fields` template may use, as {{name}}.
+inline constexpr const char* kJiraPlaceholders[] = {"rule_id", "agent",       "severity", "file",
+                                                    "line",    "fingerprint", "message"};
+
+struct JiraConfig {
+  std::string base_url;  ///< may hold ${VARIABLE}, expanded when used
+  std::string project;
+  std::string issue_type = "Bug";
+  int api_version = 3;
+  std::string min_severity = "high";
+  std::vector<std::string> labels;
+  std::map<std::string, std::string> fields;      ///< custom field id → template
+  std::map<std::string, std::string> priorities;  ///< severity → priority name
+  std::string fingerprint_field;                  ///< empty: a copilot-<fingerprint> label
+  std::string on_existing = "comment";            ///< or "update"
+};
+
+struct ConfluenceConfig {
+  std::string base_url;  ///< may hold ${VARIABLE}, expanded when used
+  std::string space;
+  std::string title;  ///< empty: "copilot audit: <repository name>"
+  std::string parent_id;
+};
+
 struct Config {
   std::filesystem::path source;  ///< the file it came from, empty for defaults
   unsigned jobs = 0;
@@ -42,6 +66,10 @@ struct Config {
   std::string review_baseline;
   std::vector<LayerRule> review_layers;
   std::map<std::string, int> review_thresholds;
+
+  std::string slack_webhook_url;  ///< notify.slack.webhook_url; may hold ${VARIABLE}
+  JiraConfig jira;
+  ConfluenceConfig confluence;
 };
 
 /// Parses and validates YAML text; `origin` names the file in errors, which

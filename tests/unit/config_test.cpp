@@ -59,5 +59,39 @@ TEST(Config, MissingExplicitFileIsAnError) {
   EXPECT_TRUE(load(dir.path(), std::nullopt, {}).ok());
 }
 
+TEST(Config, NotificationAndTrackerKeysAreRead) {
+  auto c = parse(
+      "notify:\n  slack:\n    webhook_url: ${SLACK_HOOK}\n"
+      "jira:\n  base_url: https://acme.atlassian.net\n  project: SEC\n  api_version: 2\n  min_severity: medium\n"
+      "  labels: [appsec]\n  fields: {customfield_10010: '{{rule_id}} at {{file}}:{{line}}'}\n"
+      "  priorities: {critical: Highest}\n  fingerprint_field: customfield_10050\n  on_existing: update\n"
+      "confluence:\n  base_url: https://acme.atlassian.net/wiki\n  space: ENG\n  parent_id: 12345\n",
+      ".copilot.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->slack_webhook_url, "${SLACK_HOOK}");
+  EXPECT_EQ(c->jira.api_version, 2);
+  EXPECT_EQ(c->jira.issue_type, "Bug");
+  EXPECT_EQ(c->jira.fields.at("customfield_10010"), "{{rule_id}} at {{file}}:{{line}}");
+  EXPECT_EQ(c->jira.priorities.at("critical"), "Highest");
+  EXPECT_EQ(c->jira.on_existing, "update");
+  EXPECT_EQ(c->confluence.parent_id, "12345");
+  EXPECT_EQ(c->confluence.title, "");
+}
+
+TEST(Config, TrackerMistakesNameTheKey) {
+  auto version = parse("jira:\n  api_version: 4\n", "x.yaml");
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.error().message, "x.yaml:2: key 'jira.api_version': must be one of: 2, 3");
+  auto placeholder = parse("jira:\n  project: SEC\n  fields:\n    customfield_1: '{{rule}} x'\n", "x.yaml");
+  ASSERT_FALSE(placeholder.ok());
+  EXPECT_EQ(placeholder.error().message, "x.yaml:4: key 'jira.fields.customfield_1': unknown placeholder {{rule}}");
+  auto priority = parse("jira:\n  priorities: {urgent: P1}\n", "x.yaml");
+  ASSERT_FALSE(priority.ok());
+  EXPECT_EQ(priority.error().message, "x.yaml:2: key 'jira.priorities.urgent': unknown key");
+  auto slack = parse("notify:\n  teams: {}\n", "x.yaml");
+  ASSERT_FALSE(slack.ok());
+  EXPECT_EQ(slack.error().message, "x.yaml:2: key 'notify.teams': unknown key");
+}
+
 }  // namespace
 }  // namespace copilot::config
