@@ -19,7 +19,9 @@ struct SeenRequest {
 class LoopbackServer {
  public:
   LoopbackServer() {
-    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+    // Recorded after the handler but before the answer is written (a logger
+    // runs after), so a client that got its answer finds its request in seen().
+    server_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard lock(mutex_);
       std::string query;
       for (const auto& [k, v] : req.params) query += (query.empty() ? "" : "&") + k + "=" + v;
