@@ -45,7 +45,8 @@ std::string body_of(const nlohmann::json& item) {
 std::optional<std::pair<std::string, std::string>> find_summary(const std::vector<nlohmann::json>& comments) {
   for (const auto& c : comments) {
     std::string body = body_of(c);
-    if (body.find(kSummaryMarker) == std::string::npos || !c.contains("id") || !c["id"].is_number_integer()) continue;
+    // Ours starts with the marker; a reply quoting it does not.
+    if (body.rfind(kSummaryMarker, 0) != 0 || !c.contains("id") || !c["id"].is_number_integer()) continue;
     return std::make_pair(c["id"].dump(), body);
   }
   return std::nullopt;

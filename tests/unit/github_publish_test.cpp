@@ -110,6 +110,7 @@ const char* kSummaryPatch = R"(/repos/acme/widgets/issues/comments/\d+)";
 
 TEST(PublishToGithub, FirstRunPostsOneReviewTheSummaryAndACheckRun) {
   Harness h;
+  h.github.add_issue_comment("> <!-- copilot:review-summary -->\n> quoted from an older pull request");
   auto outcome = h.publish();
   ASSERT_TRUE(outcome) << outcome.error().message;
   EXPECT_THAT(h.github.violations(), IsEmpty());
@@ -130,8 +131,9 @@ TEST(PublishToGithub, FirstRunPostsOneReviewTheSummaryAndACheckRun) {
   EXPECT_EQ(comments[1]["line"], 43);
 
   auto issue = h.github.issue_comments();
-  ASSERT_EQ(issue.size(), 1u);
-  std::string summary = issue[0]["body"];
+  ASSERT_EQ(issue.size(), 2u);  // the quote is left alone
+  EXPECT_THAT(issue[0]["body"].get<std::string>(), HasSubstr("quoted from"));
+  std::string summary = issue[1]["body"];
   EXPECT_THAT(summary, HasSubstr("<!-- copilot:review-summary -->"));
   EXPECT_THAT(summary, HasSubstr("Gate: **failed**"));
   EXPECT_THAT(summary, HasSubstr("`app.py:30`"));
