@@ -3,8 +3,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "commands.h"
 #include "publish.h"
+#include "remote/github.h"
 #include "report/review_formats.h"
 #include "util/files.h"
 
@@ -15,7 +19,7 @@ struct ReviewFlags {
   std::vector<std::string> paths;
   std::string root = ".";
   std::optional<std::string> base;
-  std::string head = "HEAD";
+  std::optional<std::string> head;
   bool staged = false, worktree = false, all = false;
   std::vector<std::string> agents;
   std::vector<std::string> rule_dirs;
@@ -28,7 +32,33 @@ struct ReviewFlags {
   std::optional<std::string> baseline;
   std::optional<std::string> write_baseline;
   PublishFlags publish;
+  std::vector<std::string> post;
 };
+
+/// Where --post can publish a review.
+const std::vector<std::string> kPostSinks = {"github"};
+
+bool posts_to(const ReviewFlags& flags, const std::string& sink) {
+  return std::find(flags.post.begin(), flags.post.end(), sink) != flags.post.end();
+}
+
+/// Publishes to GitHub once the local outputs are written, so a failure here loses nothing.
+void post_to_github(const Result<remote::github::Context>& context, const review::ReviewOutput& out,
+                    const report::WriterOptions& options, std::optional<review::Severity> gate, bool gate_failed) {
+  if (!context) throw Failure{kRuntime, "--post github: " + context.error().message};
+  remote::github::PublishInput input;
+  input.result = &out.result;
+  input.repo_root = out.root;
+  input.fail_on = gate;
+  input.gate_failed = gate_failed;
+  input.read_file = options.read_file;
+  auto posted = remote::github::publish(*context, input, remote::HttpClient());
+  if (!posted) throw Failure{kRuntime, "--post github: " + posted.error().message};
+  for (const auto& w : posted->warnings) spdlog::warn("--post github: {}", w);
+  spdlog::info("--post github: {} review(s) with {} new inline comment(s), {} already there, {} in the summary",
+               posted->reviews_posted, posted->comments_posted, posted->comments_already_there,
+               posted->findings_in_summary);
+}
 
 int run(const ReviewFlags& flags, const GlobalOptions& global) {
   config::Config cfg = load_config(global, flags.root);
@@ -41,7 +71,16 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
              : flags.worktree ? review::ScopeMode::worktree
                               : review::ScopeMode::range;
   req.base = flags.base.value_or("");
-  req.head = flags.head;
+  req.head = flags.head.value_or("HEAD");
+  // A pull request names its own range; an explicit --base or scope wins.
+  std::optional<Result<remote::github::Context>> github;
+  if (posts_to(flags, "github")) {
+    github = remote::github::context_from_environment([](const char* name) { return std::getenv(name); });
+    if (*github && (*github)->pull_request && req.mode == review::ScopeMode::range && !flags.base) {
+      req.base = (*github)->pull_request->base_sha;
+      if (!flags.head) req.head = (*github)->pull_request->head_sha;
+    }
+  }
   req.paths = flags.paths;
   req.agents = flags.agents;
   for (const auto& d : flags.rule_dirs) req.rule_dirs.emplace_back(d);
@@ -92,8 +131,18 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
     return text ? std::move(*text) : std::string();
   };
   emit(writer->render(out->result, options), flags.output);
+  bool gate_failed = review::gate_fails(out->result, gate, min_conf);
+  // Every destination is tried even when another failed; the first failure decides the message.
+  std::optional<Failure> github_failure;
+  try {
+    if (github) post_to_github(*github, *out, options, gate, gate_failed);
+  } catch (const Failure& f) {
+    spdlog::error("{}", f.message);
+    github_failure = f;
+  }
   publish_review(flags.publish, out->result, gate, min_conf, out->root, req.config);
-  return review::gate_fails(out->result, gate, min_conf) ? kGateFailed : kOk;
+  if (github_failure) throw *github_failure;
+  return gate_failed ? kGateFailed : kOk;
 }
 
 }  // namespace
@@ -123,6 +172,10 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
       ->delimiter(',')
       ->check(CLI::IsMember({"slack"}));
   sub.add_flag("--jira", f->publish.jira, "After the report, create or update Jira issues (see jira: in the config)");
+  sub.add_option("--post", f->post,
+                 "Publish the review after writing it: github (pull-request review, summary comment, check run)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(kPostSinks));
   sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
 }
 

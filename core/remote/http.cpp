@@ -20,6 +20,15 @@ std::optional<long long> parse_integer(std::string_view s) {
   return v;
 }
 
+/// The start of a response body for an error message (services explain there), on one line.
+std::string excerpt(std::string_view body) {
+  constexpr size_t kMax = 300;
+  std::string out;
+  for (char c : util::trim(body.substr(0, kMax))) out += c == '\n' || c == '\r' ? ' ' : c;
+  if (out.empty()) return out;
+  return ": " + out + (body.size() > kMax ? "..." : "");
+}
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   static_cast<std::string*>(user)->append(data, size * count);
   return size * count;
@@ -140,7 +149,8 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) const {
         return Error{request.method + " " + request.url + ": HTTP " + std::to_string(response->status) +
                      (wait > policy_.max_wait ? ", still rate limited (the server asks to wait " +
                                                     std::to_string(wait.count() / 1000) + " s)"
-                                              : " after " + std::to_string(attempt) + " attempts")};
+                                              : " after " + std::to_string(attempt) + " attempts") +
+                     excerpt(response->body)};
     } else if (last) {
       return response;
     }

@@ -66,6 +66,12 @@ std::string fingerprint_of(const review::Finding& f);
 /// Percent-encodes a '/'-separated path for use in a URI.
 std::string uri_encode_path(std::string_view path);
 
+/// The Markdown table of findings by severity (rows) and agent (columns).
+std::string markdown_counts(const review::ReviewResult& result);
+/// A Markdown table of `findings` in the order given, at most `max_rows` rows,
+/// then a line saying how many more there are.
+std::string markdown_findings(const std::vector<const review::Finding*>& findings, size_t max_rows);
+
 /// Lines of repository files, read once each through WriterOptions::read_file,
 /// with Finding::snippet as the fallback for a finding's own start line.
 class SourceLines {

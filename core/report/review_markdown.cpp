@@ -68,7 +68,12 @@ std::string hidden_counts(const review::ReviewResult& r) {
   return parts.empty() ? "" : "Not shown: " + util::join(parts, ", ") + ".\n";
 }
 
-void append_counts(std::string& out, const review::ReviewResult& r) {
+}  // namespace
+
+namespace review_detail {
+
+std::string markdown_counts(const review::ReviewResult& r) {
+  std::string out;
   auto agents = agents_of(r);
   std::map<std::pair<int, std::string>, int> counts;
   for (const auto& f : r.findings) ++counts[{static_cast<int>(f.severity), f.agent}];
@@ -95,9 +100,22 @@ void append_counts(std::string& out, const review::ReviewResult& r) {
     out += fmt::format(" **{}** |", n);
   }
   out += fmt::format(" **{}** |\n", r.findings.size());
+  return out;
 }
 
-}  // namespace
+std::string markdown_findings(const std::vector<const Finding*>& findings, size_t max_rows) {
+  std::string out = "| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
+  for (size_t i = 0; i < findings.size() && i < max_rows; ++i) {
+    const Finding& f = *findings[i];
+    std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
+    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
+                       cell(util::trim(f.message)));
+  }
+  if (findings.size() > max_rows) out += fmt::format("\n… and {} more\n", findings.size() - max_rows);
+  return out;
+}
+
+}  // namespace review_detail
 
 std::string write_review_markdown(const review::ReviewResult& result, const WriterOptions&) {
   std::string out = "## copilot review\n\n";
@@ -123,16 +141,8 @@ std::string write_review_markdown(const review::ReviewResult& result, const Writ
                      files(result.files_reviewed));
   if (auto hidden = hidden_counts(result); !hidden.empty()) out += hidden;
   out += "\n";
-  append_counts(out, result);
-
-  out += "\n### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
-  for (size_t i = 0; i < order.size() && i < kMaxRows; ++i) {
-    const Finding& f = *order[i];
-    std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
-    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
-                       cell(util::trim(f.message)));
-  }
-  if (order.size() > kMaxRows) out += fmt::format("\n… and {} more\n", order.size() - kMaxRows);
+  out += review_detail::markdown_counts(result);
+  out += "\n### Findings\n\n" + review_detail::markdown_findings(order, kMaxRows);
   return out;
 }
 

@@ -92,9 +92,9 @@ Result<std::vector<FileChange>> collect_changes(git_diff* diff) {
   return changes;
 }
 
-git_diff_options diff_options() {
+git_diff_options diff_options(int context_lines = 0) {
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  opts.context_lines = 0;
+  opts.context_lines = static_cast<uint32_t>(context_lines);
   return opts;
 }
 
@@ -192,7 +192,8 @@ Result<std::vector<std::string>> Repo::list_files() const {
   return files;
 }
 
-Result<std::vector<FileChange>> Repo::diff_commits(const std::string& base_sha, const std::string& head_sha) const {
+Result<std::vector<FileChange>> Repo::diff_commits(const std::string& base_sha, const std::string& head_sha,
+                                                   int context_lines) const {
   OwnedCommit bc, hc;
   OwnedTree bt, ht;
   auto base = tree_of(repo_, base_sha, bc, bt);
@@ -200,7 +201,7 @@ Result<std::vector<FileChange>> Repo::diff_commits(const std::string& base_sha, 
   auto head = tree_of(repo_, head_sha, hc, ht);
   if (!head) return head.error();
   OwnedDiff diff;
-  git_diff_options opts = diff_options();
+  git_diff_options opts = diff_options(context_lines);
   if (git_diff_tree_to_tree(diff.out(), repo_, bt.get(), ht.get(), &opts) != 0) return last_error("diffing");
   return collect_changes(diff.get());
 }

@@ -71,7 +71,9 @@ class Repo {
   Result<std::vector<std::string>> list_files() const;
 
   /// Diffs between two commits, the index and HEAD (staged), or the work tree and the index.
-  Result<std::vector<FileChange>> diff_commits(const std::string& base_sha, const std::string& head_sha) const;
+  /// `context_lines` widens each hunk by unchanged lines, as `git diff -U<n>` does.
+  Result<std::vector<FileChange>> diff_commits(const std::string& base_sha, const std::string& head_sha,
+                                               int context_lines = 0) const;
   Result<std::vector<FileChange>> diff_staged() const;
   Result<std::vector<FileChange>> diff_worktree() const;
 

@@ -19,8 +19,8 @@ struct SeenRequest {
 class LoopbackServer {
  public:
   LoopbackServer() {
-    // Recorded before the answer is written (the logger runs after), so a
-    // client that has its answer always finds its request in seen().
+    // Recorded after the handler but before the answer is written (a logger
+    // runs after), so a client that got its answer finds its request in seen().
     server_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard lock(mutex_);
       std::string query;
