@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
      "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
+    {"triage", "Turn build and test logs into grouped failures linked to the repository", copilot::cli::attach_triage},
 };
 
 }  // namespace
