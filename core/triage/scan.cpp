@@ -108,7 +108,7 @@ Result<TriageReport> run_triage(const TriageRequest& request) {
   workspace::WalkOptions walk;
   walk.read_contents = false;
   auto ws = workspace::Workspace::open(root, walk, 1, diagnostics);
-  if (!ws) return Error{ws.error().message, true};
+  if (!ws) return Error{ws.error().message};
   std::vector<std::string> paths;
   paths.reserve(ws->files().size());
   for (const auto& f : ws->files()) paths.push_back(f.path);

@@ -180,8 +180,12 @@ TEST(TriageBadInput, ManyMegabytesOfLogScanQuickly) {
   auto scan = scan_text(log);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(scan.failures.size(), 1u);
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
   // 16 MB in well under the budget of a few seconds per 100 MB (generous for a shared machine).
   EXPECT_LT(seconds, 4.0);
+#else
+  (void)seconds;  // unoptimized and sanitizer builds measure nothing useful
+#endif
 }
 
 TEST(TriageRun, LinksToTheRepositoryAndNamesUnreadableLogs) {
