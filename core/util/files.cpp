@@ -30,24 +30,46 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return out;
 }
 
+namespace {
+
+/// Writes every byte to `fd`, retrying short writes; returns errno or 0.
+int write_all(int fd, std::string_view content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+}  // namespace
+
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place:
+  // renaming over one would replace the device with a plain file.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) return Error{path.string() + ": " + std::strerror(errno)};
+    int err = write_all(fd, content);
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err != 0) return Error{path.string() + ": " + std::strerror(err)};
+    return {};
+  }
   auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   std::string tmpl = (dir / ("." + path.filename().string() + ".tmpXXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return Error{path.string() + ": cannot create temporary file: " + std::strerror(errno)};
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return Error{path.string() + ": " + std::strerror(err)};
-    }
-    done += static_cast<size_t>(n);
+  if (int err = write_all(fd, content); err != 0) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return Error{path.string() + ": " + std::strerror(err)};
   }
   ::fchmod(fd, 0644);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "test_support.h"
 #include "util/files.h"
@@ -31,6 +32,14 @@ TEST(Files, AtomicWriteReplacesWholeFile) {
   ASSERT_TRUE(write_file_atomic(path, "second").ok());
   EXPECT_EQ(*read_file(path), "second");
   EXPECT_FALSE(read_file(dir.path() / "missing").ok());
+}
+
+TEST(Files, AtomicWriteLeavesDevicesInPlace) {
+  // As root, renaming a temporary file over /dev/null would replace the device.
+  ASSERT_TRUE(write_file_atomic("/dev/null", "discarded").ok());
+  struct stat st;
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
 }
 
 TEST(Files, Utf8AndBinary) {
