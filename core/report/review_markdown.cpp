@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "report/markdown.h"
 #include "report/review_formats.h"
 #include "util/strings.h"
 
@@ -16,35 +17,6 @@ using review::Severity;
 
 constexpr size_t kMaxRows = 200;
 constexpr std::string_view kAgentOrder[] = {"security", "style", "logic", "performance", "architecture"};
-
-/// Text in a table cell: Markdown punctuation is escaped so messages render
-/// literally (no stray emphasis, HTML or broken columns); newlines become <br>.
-std::string cell(std::string_view raw) {
-  std::string out;
-  for (char c : review_detail::valid_utf8(raw)) {
-    if (c == '\r') continue;
-    if (c == '\n') {
-      out += "<br>";
-      continue;
-    }
-    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-/// A code span in a table cell; GFM still splits cells on a bare '|' inside one.
-std::string code(std::string_view raw) {
-  std::string s;
-  for (char c : review_detail::valid_utf8(raw)) {
-    if (c == '|')
-      s += "\\|";
-    else
-      s += c == '\n' || c == '\r' ? ' ' : c;
-  }
-  std::string fence = s.find('`') == std::string::npos ? "`" : "`` ";
-  return fence + s + (fence == "`" ? "`" : " ``");
-}
 
 std::vector<std::string> agents_of(const review::ReviewResult& r) {
   std::vector<std::string> found;
@@ -79,7 +51,7 @@ std::string markdown_counts(const review::ReviewResult& r) {
   for (const auto& f : r.findings) ++counts[{static_cast<int>(f.severity), f.agent}];
 
   out += "| Severity |";
-  for (const auto& a : agents) out += " " + cell(a.empty() ? "(none)" : a) + " |";
+  for (const auto& a : agents) out += " " + markdown_cell(a.empty() ? "(none)" : a) + " |";
   out += " Total |\n| --- |";
   for (size_t i = 0; i <= agents.size(); ++i) out += " ---: |";
   out += "\n";

@@ -157,8 +157,9 @@ Result<Workspace> Workspace::open(const std::filesystem::path& root, const WalkO
     e.path = std::move(p);
     ws.files_.push_back(std::move(e));
   }
-  util::parallel_for(ws.files_.size(), jobs,
-                     [&](size_t i) { load_file(ws.root_, ws.files_[i], options, diagnostics); });
+  if (options.read_contents)
+    util::parallel_for(ws.files_.size(), jobs,
+                       [&](size_t i) { load_file(ws.root_, ws.files_[i], options, diagnostics); });
   return ws;
 }
 

@@ -20,6 +20,7 @@ struct WalkOptions {
   bool include_all = false;             ///< analyse vendored, generated, minified and lock files too
   std::vector<std::string> exclude;     ///< glob patterns, relative to the root
   bool use_git = true;                  ///< false forces a plain directory walk
+  bool read_contents = true;            ///< false only lists the files (paths, no kind, size or content)
 };
 
 struct FileEntry {
