@@ -80,8 +80,8 @@ std::string markdown_findings(const std::vector<const Finding*>& findings, size_
   for (size_t i = 0; i < findings.size() && i < max_rows; ++i) {
     const Finding& f = *findings[i];
     std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
-    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
-                       cell(util::trim(f.message)));
+    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), markdown_code(f.rule_id),
+                       markdown_code(where), markdown_cell(util::trim(f.message)));
   }
   if (findings.size() > max_rows) out += fmt::format("\n… and {} more\n", findings.size() - max_rows);
   return out;

@@ -199,8 +199,7 @@ Result<std::shared_ptr<const RulePack>> build_pack(const std::vector<const Rule*
 
 }  // namespace
 
-Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar,
-                                                  int part) {
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar) {
   struct Entry {
     std::once_flag once;
     std::shared_ptr<const RulePack> pack;
@@ -209,10 +208,9 @@ Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<Entry>> cache;
   std::vector<const Rule*> mine;
-  std::string key = grammar + '\0' + std::to_string(part);
-  int n = 0;
+  std::string key = grammar;
   for (const Rule* r : rules) {
-    if (r->anchored || r->grammar_index(grammar) < 0 || n++ % kPackParts != part) continue;
+    if (r->anchored || r->grammar_index(grammar) < 0) continue;
     mine.push_back(r);
     key += '\0' + r->id;
   }
@@ -348,10 +346,7 @@ Result<void> prepare_anchored(const Rule& rule, const std::string& grammar) {
 
 std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const SourceUnit& unit) {
   std::vector<Finding> out;
-  for (int part = 0; part < kPackParts; ++part) {
-    auto pack = rule_pack(rules, unit.grammar, part);
-    if (pack && (*pack)->query) run_pack(**pack, unit, out);
-  }
+  if (auto pack = rule_pack(rules, unit.grammar); pack && (*pack)->query) run_pack(**pack, unit, out);
   for (const Rule* rule : rules) {
     if (!rule->anchored || !rule->applies_to(unit.grammar) || !rule->path_selected(unit.path)) continue;
     const AnchoredQuery& aq = anchored_query(*rule, unit.grammar);

@@ -32,14 +32,10 @@ struct RulePack {
   std::vector<const Rule*> pattern_rule;       ///< by pattern index
 };
 
-/// A language's rules are split into this many packs, so that their (slow)
-/// compilation can use both cores; each pack costs one tree walk per file.
-inline constexpr int kPackParts = 2;
-
-/// Pack `part` (of kPackParts) for these rules and grammar, built once and
-/// cached. Fails with the offending rule's file and line when a query does not compile.
-Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar,
-                                                  int part);
+/// The pack of these rules' patterns for a grammar (rules that run anchored
+/// are left out), built once and cached. Fails with the offending rule's file
+/// and line when a query does not compile.
+Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar);
 
 /// Whether a rule runs on its own query at the places where its words occur,
 /// instead of in the pack's walk over the whole tree: every pattern names its

@@ -354,11 +354,10 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     // each language in scope and the taint rules' queries for those languages.
     std::vector<std::function<std::string()>> jobs;
     for (const auto& g : grammars)
-      for (int part = 0; part < kPackParts; ++part)
-        jobs.push_back([&, g, part]() -> std::string {
-          auto pack = rule_pack(rules, g, part);
-          return pack ? "" : pack.error().message;
-        });
+      jobs.push_back([&, g]() -> std::string {
+        auto pack = rule_pack(rules, g);
+        return pack ? "" : pack.error().message;
+      });
     for (const auto& g : grammars)
       for (const Rule* r : rules)
         if (runs_anchored(*r) && r->applies_to(g))

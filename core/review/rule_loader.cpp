@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "review/prefilter.h"
@@ -250,50 +251,78 @@ Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::pat
   return rule;
 }
 
+namespace {
+
+/// One rule file, read and parsed: a pattern rule, a taint rule, or the error.
+struct LoadedFile {
+  std::optional<Rule> rule;
+  std::shared_ptr<const TaintRule> taint;
+  std::optional<Error> error;
+};
+
+LoadedFile load_file(const std::filesystem::path& f, bool require_examples, bool compile) {
+  LoadedFile out;
+  auto text = util::read_file(f);
+  if (!text) return {std::nullopt, nullptr, text.error()};
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(*text);
+  } catch (const YAML::Exception& e) {
+    return {std::nullopt, nullptr, Error{f.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg}};
+  }
+  if (doc.IsMap() && doc["mode"] && doc["mode"].Scalar() == "taint") {
+    auto taint = load_taint_rule(doc, f);
+    if (!taint) return {std::nullopt, nullptr, taint.error()};
+    out.taint = *taint;
+    return out;
+  }
+  auto rule = parse_uncompiled(*text, f);
+  if (!rule) return {std::nullopt, nullptr, rule.error()};
+  if (compile) {
+    if (auto c = compile_rule(*rule); !c) return {std::nullopt, nullptr, c.error()};
+  }
+  rule->positive_example = example_for(f, "positive");
+  rule->negative_example = example_for(f, "negative");
+  if (require_examples && (rule->positive_example.empty() || rule->negative_example.empty()))
+    return {std::nullopt, nullptr,
+            Error{f.string() + ":1: rule '" + rule->id + "' needs " + rule->id + ".positive.* and " + rule->id +
+                  ".negative.* example files beside it"}};
+  out.rule = std::move(*rule);
+  return out;
+}
+
+}  // namespace
+
 Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples, bool compile) {
-  RuleSet set;
-  std::set<std::string> seen;
+  std::vector<std::filesystem::path> files;
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) return Error{dir.string() + ": rule directory not found"};
-    std::vector<std::filesystem::path> files;
+    std::vector<std::filesystem::path> here;
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
-        files.push_back(it->path());
+        here.push_back(it->path());
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      auto text = util::read_file(f);
-      if (!text) return text.error();
-      YAML::Node doc;
-      try {
-        doc = YAML::Load(*text);
-      } catch (const YAML::Exception& e) {
-        return Error{f.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
-      }
-      if (doc.IsMap() && doc["mode"] && doc["mode"].Scalar() == "taint") {
-        auto taint = load_taint_rule(doc, f);
-        if (!taint) return taint.error();
-        if (!seen.insert(taint_rule_id(**taint)).second)
-          return Error{f.string() + ":1: duplicate rule id '" + taint_rule_id(**taint) + "'"};
-        set.taint.push_back(*taint);
-        continue;
-      }
-      auto rule = parse_uncompiled(*text, f);
-      if (!rule) return rule.error();
-      if (compile) {
-        if (auto c = compile_rule(*rule); !c) return c.error();
-      }
-      rule->positive_example = example_for(f, "positive");
-      rule->negative_example = example_for(f, "negative");
-      if (require_examples && (rule->positive_example.empty() || rule->negative_example.empty()))
-        return Error{f.string() + ":1: rule '" + rule->id + "' needs " + rule->id + ".positive.* and " + rule->id +
-                     ".negative.* example files beside it"};
-      if (!seen.insert(rule->id).second) return Error{f.string() + ":1: duplicate rule id '" + rule->id + "'"};
-      set.rules.push_back(std::move(*rule));
-    }
+    std::sort(here.begin(), here.end());
+    files.insert(files.end(), here.begin(), here.end());
+  }
+  // Parsed side by side (YAML is the slow part of starting a review); merged
+  // in file order so the first problem reported is always the same one.
+  std::vector<LoadedFile> loaded(files.size());
+  util::parallel_for(files.size(), 0, [&](size_t i) { loaded[i] = load_file(files[i], require_examples, compile); });
+  RuleSet set;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto& l = loaded[i];
+    if (l.error) return *l.error;
+    const std::string& id = l.taint ? taint_rule_id(*l.taint) : l.rule->id;
+    if (!seen.insert(id).second) return Error{files[i].string() + ":1: duplicate rule id '" + id + "'"};
+    if (l.taint)
+      set.taint.push_back(std::move(l.taint));
+    else
+      set.rules.push_back(std::move(*l.rule));
   }
   std::sort(set.rules.begin(), set.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   std::sort(set.taint.begin(), set.taint.end(),
