@@ -349,6 +349,7 @@ std::vector<Finding> run_rules(const std::vector<const Rule*>& rules, const Sour
   if (auto pack = rule_pack(rules, unit.grammar); pack && (*pack)->query) run_pack(**pack, unit, out);
   for (const Rule* rule : rules) {
     if (!rule->anchored || !rule->applies_to(unit.grammar) || !rule->path_selected(unit.path)) continue;
+    if (!rule->gate.empty() && !unit.tokens().contains_any(rule->gate)) continue;  // not even compiled
     const AnchoredQuery& aq = anchored_query(*rule, unit.grammar);
     if (!aq.query) continue;
     std::set<std::pair<uint32_t, uint32_t>> reported;

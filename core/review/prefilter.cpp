@@ -4,6 +4,7 @@
 #include <cctype>
 #include <climits>
 #include <functional>
+#include <set>
 #include <unordered_set>
 
 namespace copilot::review {
@@ -64,6 +65,111 @@ std::vector<std::string_view> top_level_patterns(std::string_view text) {
   return out;
 }
 
+/// Skips a string or a comment starting at `i`; returns the index after it, or `i`.
+size_t skip_literal(std::string_view t, size_t i) {
+  if (t[i] == ';') {
+    while (i < t.size() && t[i] != '\n') ++i;
+    return i;
+  }
+  if (t[i] == '"') {
+    for (++i; i < t.size() && t[i] != '"'; ++i)
+      if (t[i] == '\\') ++i;
+    return i + 1;
+  }
+  return i;
+}
+
+/// The index of the bracket closing the one at `open`, or npos.
+size_t closing(std::string_view t, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < t.size(); ++i) {
+    if (t[i] == ';' || t[i] == '"') {
+      i = skip_literal(t, i) - 1;
+    } else if (t[i] == '(' || t[i] == '[') {
+      ++depth;
+    } else if ((t[i] == ')' || t[i] == ']') && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// Whether every match of the pattern has exactly one node for `capture`: it
+/// occurs once, under no alternation and no `?` or `*` quantifier.
+bool captured_once(std::string_view p, std::string_view capture) {
+  std::vector<size_t> open;  // enclosing brackets at the capture
+  size_t found = std::string_view::npos;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char ch = p[i];
+    if (ch == ';' || ch == '"') {
+      i = skip_literal(p, i) - 1;
+    } else if (ch == '(' && i + 1 < p.size() && p[i + 1] == '#') {
+      size_t end = closing(p, i);  // a predicate names captures without capturing
+      if (end == std::string_view::npos) return false;
+      i = end;
+    } else if (ch == '(' || ch == '[') {
+      open.push_back(i);
+    } else if (ch == ')' || ch == ']') {
+      if (!open.empty()) open.pop_back();
+    } else if (ch == '@' && p.substr(i + 1, capture.size()) == capture &&
+               (i + 1 + capture.size() == p.size() || !identifier_char(p[i + 1 + capture.size()]))) {
+      if (found != std::string_view::npos) return false;
+      found = i;
+      // The captured node's own quantifier sits between it and its captures.
+      size_t b = i;
+      while (b > 0) {
+        char c = p[b - 1];
+        if (c == ' ' || c == '\n' || c == '\t') {
+          --b;
+        } else if (identifier_char(c) || c == '.' || c == '-') {
+          size_t k = b;
+          while (k > 0 && (identifier_char(p[k - 1]) || p[k - 1] == '.' || p[k - 1] == '-')) --k;
+          if (k == 0 || p[k - 1] != '@') break;
+          b = k - 1;  // another capture of the same node
+        } else {
+          break;
+        }
+      }
+      if (b > 0 && (p[b - 1] == '?' || p[b - 1] == '*')) return false;
+      for (size_t o : open) {
+        if (p[o] == '[') return false;
+        size_t c = closing(p, o);
+        if (c == std::string_view::npos) return false;
+        if (c + 1 < p.size() && (p[c + 1] == '?' || p[c + 1] == '*')) return false;
+      }
+    }
+  }
+  return found != std::string_view::npos;
+}
+
+/// Each #eq?/#any-of? predicate of a pattern: its capture and quoted values.
+std::vector<std::pair<std::string_view, std::vector<std::string_view>>> word_predicates(std::string_view p) {
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> out;
+  for (std::string_view head : {"(#eq?", "(#any-of?"}) {
+    for (size_t at = p.find(head); at != std::string_view::npos; at = p.find(head, at + 1)) {
+      size_t i = at + head.size();
+      while (i < p.size() && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t')) ++i;
+      if (i >= p.size() || p[i] != '@') continue;
+      size_t j = i + 1;
+      while (j < p.size() && (identifier_char(p[j]) || p[j] == '.' || p[j] == '-')) ++j;
+      std::string_view capture = p.substr(i + 1, j - i - 1);
+      std::vector<std::string_view> values;
+      for (i = j; i < p.size() && p[i] != ')';) {
+        if (p[i] != '"') {
+          ++i;
+          continue;
+        }
+        size_t e = i + 1;
+        while (e < p.size() && p[e] != '"') e += p[e] == '\\' ? 2 : 1;
+        values.push_back(p.substr(i + 1, std::min(e, p.size()) - i - 1));
+        i = e + 1;
+      }
+      if (!values.empty()) out.emplace_back(capture, std::move(values));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool names_rare_words(std::string_view query_text) {
@@ -84,6 +190,37 @@ bool names_rare_words(std::string_view query_text) {
     if (!named) return false;
   }
   return true;
+}
+
+std::vector<std::string> gate_words(std::string_view query_text) {
+  std::set<std::string> words;
+  auto patterns = top_level_patterns(query_text);
+  if (patterns.empty()) return {};
+  for (std::string_view p : patterns) {
+    bool gated = false;
+    for (const auto& [capture, values] : word_predicates(p)) {
+      if (!captured_once(p, capture)) continue;
+      std::vector<std::string> mine;
+      bool every_value_has_words = true;
+      for (std::string_view v : values) {
+        auto ids = identifiers(v);
+        every_value_has_words = every_value_has_words && !ids.empty();
+        mine.insert(mine.end(), ids.begin(), ids.end());
+      }
+      if (!every_value_has_words) continue;
+      words.insert(mine.begin(), mine.end());
+      gated = true;
+      break;
+    }
+    if (!gated) return {};
+  }
+  return {words.begin(), words.end()};
+}
+
+bool FileTokens::contains_any(const std::vector<std::string>& words) const {
+  for (const auto& w : words)
+    if (contains(w)) return true;
+  return false;
 }
 
 std::vector<std::string> identifiers(std::string_view value) {

@@ -34,6 +34,13 @@ std::vector<std::string> identifiers(std::string_view value);
 /// the compiled query has the final say.
 bool names_rare_words(std::string_view query_text);
 
+/// Words at least one of which every match of the query contains, read from
+/// its text without compiling it: for each top-level pattern, an #eq? or
+/// #any-of? predicate on a capture that every match has (it occurs once, under
+/// no alternation or optional quantifier). Empty when some pattern has none.
+/// A file without any of them need not even compile the query.
+std::vector<std::string> gate_words(std::string_view query_text);
+
 /// The identifier tokens of one file and the byte offsets where each occurs.
 class FileTokens {
  public:
@@ -42,6 +49,7 @@ class FileTokens {
   /// Where `word` occurs as a whole token; empty when it does not.
   const std::vector<uint32_t>& offsets(std::string_view word) const;
   bool may_match(const Prefilter& pf) const;
+  bool contains_any(const std::vector<std::string>& words) const;
 
  private:
   std::unordered_map<std::string_view, std::vector<uint32_t>> at_;

@@ -268,7 +268,9 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     if (!std::set<std::string>{"security", "style", "logic", "performance", "architecture"}.count(a))
       return usage("unknown agent '" + a + "' (use security, style, logic, performance, architecture)");
   std::set<std::string> disabled(cfg.review_disable.begin(), cfg.review_disable.end());
+  const std::string builtin_prefix = (builtin_rules_dir() / "").lexically_normal().string();
   for (auto& r : loaded->rules) {
+    r.compile_lazily = req.builtin_rules && util::starts_with(r.file.lexically_normal().string(), builtin_prefix);
     auto it = cfg.review_severity.find(r.id);
     if (it != cfg.review_severity.end()) r.severity = *parse_severity(it->second);
   }
@@ -360,7 +362,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
       });
     for (const auto& g : grammars)
       for (const Rule* r : rules)
-        if (runs_anchored(*r) && r->applies_to(g))
+        if (runs_anchored(*r) && r->applies_to(g) && !(r->compile_lazily && !r->gate.empty()))
           jobs.push_back([r, g]() -> std::string {
             auto ok = prepare_anchored(*r, g);
             return ok ? "" : ok.error().message;

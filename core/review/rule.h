@@ -49,6 +49,12 @@ struct Rule {
   /// Words one of which every match contains (`anchors:`), for queries whose
   /// predicates name none, such as keywords of the matched statements.
   std::vector<std::string> anchors;
+  /// Words one of which every match contains (the anchors, or read from the
+  /// query's predicates); empty when unknown. A file with none is skipped.
+  std::vector<std::string> gate;
+  /// Compiled on first use rather than before the review starts: set for the
+  /// built-in rules, which the build has already compiled and checked.
+  bool compile_lazily = false;
 
   std::filesystem::path file;  ///< the YAML it came from
   std::filesystem::path positive_example, negative_example;

@@ -101,6 +101,7 @@ Rule build(const YAML::Node& root, const std::filesystem::path& file) {
     if (identifiers(a) != std::vector<std::string>{a})
       throw RuleError{line_of(root["anchors"]), "anchors must be single words (letters, digits, _), not '" + a + "'"};
   r.anchored = !r.anchors.empty() || names_rare_words(r.query_text);
+  r.gate = r.anchors.empty() ? gate_words(r.query_text) : r.anchors;
   r.query_line = line_of(root["query"]);
   std::set<std::string> captures = capture_names(r.query_text);
   if (!captures.count("match")) throw RuleError{r.query_line, "query needs a @match capture"};
