@@ -268,9 +268,14 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
     if (!std::set<std::string>{"security", "style", "logic", "performance", "architecture"}.count(a))
       return usage("unknown agent '" + a + "' (use security, style, logic, performance, architecture)");
   std::set<std::string> disabled(cfg.review_disable.begin(), cfg.review_disable.end());
+  // Built-in rules are compiled and checked by the build, so they may wait for
+  // a file that needs them; a user's rule is compiled first, so errors come first.
   const std::string builtin_prefix = (builtin_rules_dir() / "").lexically_normal().string();
+  auto builtin = [&](const std::filesystem::path& file) {
+    return req.builtin_rules && util::starts_with(file.lexically_normal().string(), builtin_prefix);
+  };
   for (auto& r : loaded->rules) {
-    r.compile_lazily = req.builtin_rules && util::starts_with(r.file.lexically_normal().string(), builtin_prefix);
+    r.compile_lazily = builtin(r.file);
     auto it = cfg.review_severity.find(r.id);
     if (it != cfg.review_severity.end()) r.severity = *parse_severity(it->second);
   }
@@ -369,7 +374,7 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
           });
     for (const TaintRule* t : taint)
       for (size_t gi = 0; gi < t->languages.size(); ++gi)
-        if (grammar_set.count(t->languages[gi]))
+        if (grammar_set.count(t->languages[gi]) && !(builtin(t->file) && !t->sink_gate.empty()))
           jobs.push_back([t, gi]() -> std::string {
             std::string error;
             return prepare_taint_language(*t, static_cast<int>(gi), &error) ? "" : error;

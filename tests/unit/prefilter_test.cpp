@@ -7,6 +7,8 @@
 #include <set>
 
 #include "review/rule.h"
+#include "review/taint/taint.h"
+#include "review/taint/taint_rule.h"
 
 namespace copilot::review {
 namespace {
@@ -43,41 +45,71 @@ TEST(GateWords, SkipsStringsAndCommentsWhenReading) {
             (std::vector<std::string>{"pickle"}));
 }
 
-// Every built-in rule: each compiled pattern has a predicate on a capture that
-// every match has, whose values all consist of gate words. Then a match always
-// contains a gate word, so skipping files without one loses nothing.
-TEST(GateWords, EveryCompiledPatternNeedsAGateWord) {
+/// Whether each pattern of the compiled query has a predicate on a capture that
+/// every match has, whose values all contain a word of `gate`. Then a match
+/// always contains a gate word, so skipping files without one loses nothing.
+bool every_pattern_needs_a_gate_word(const syntax::Query& q, const std::vector<std::string>& words, std::string& why) {
+  std::set<std::string> gate(words.begin(), words.end());
+  for (uint32_t p = 0; p < ts_query_pattern_count(q.get()); ++p) {
+    bool needs_gate_word = false;
+    for (const auto& pred : q.predicates(p)) {
+      if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 ||
+          pred.values.empty() || pred.capture < 0)
+        continue;
+      auto quantifier = ts_query_capture_quantifier_for_id(q.get(), p, static_cast<uint32_t>(pred.capture));
+      if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
+      bool all_in_gate = true;
+      for (const auto& v : pred.values) {
+        bool some = false;
+        for (const auto& w : identifiers(v)) some = some || gate.count(w);
+        all_in_gate = all_in_gate && some;
+      }
+      needs_gate_word = needs_gate_word || all_in_gate;
+    }
+    if (!needs_gate_word) {
+      why = "pattern " + std::to_string(p) + " can match without a gate word";
+      return false;
+    }
+  }
+  return true;
+}
+
+RuleSet builtin_rules() {
   auto set = load_rules({std::filesystem::path(COPILOT_SOURCE_DIR) / "rules"}, false, true);
-  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_TRUE(set.ok()) << set.error().message;
+  return set.ok() ? std::move(*set) : RuleSet{};
+}
+
+TEST(GateWords, HoldForEveryBuiltInRule) {
   int gated = 0;
-  for (const auto& rule : set->rules) {
+  for (const auto& rule : builtin_rules().rules) {
     if (rule.gate.empty() || !rule.anchors.empty()) continue;
     ++gated;
-    std::set<std::string> gate(rule.gate.begin(), rule.gate.end());
     for (const auto& q : rule.query) {
+      std::string why;
       ASSERT_TRUE(q);
-      for (uint32_t p = 0; p < ts_query_pattern_count(q->get()); ++p) {
-        bool needs_gate_word = false;
-        for (const auto& pred : q->predicates(p)) {
-          if (pred.negated || pred.kind == syntax::Predicate::Kind::match || pred.other_capture >= 0 ||
-              pred.values.empty() || pred.capture < 0)
-            continue;
-          auto quantifier = ts_query_capture_quantifier_for_id(q->get(), p, static_cast<uint32_t>(pred.capture));
-          if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
-          bool all_in_gate = true;
-          for (const auto& v : pred.values) {
-            auto ids = identifiers(v);
-            bool some = false;
-            for (const auto& w : ids) some = some || gate.count(w);
-            all_in_gate = all_in_gate && some;
-          }
-          needs_gate_word = needs_gate_word || all_in_gate;
-        }
-        EXPECT_TRUE(needs_gate_word) << rule.id << ": pattern " << p << " can match without a gate word";
-      }
+      EXPECT_TRUE(every_pattern_needs_a_gate_word(*q, rule.gate, why)) << rule.id << ": " << why;
     }
   }
   EXPECT_GT(gated, 50);
+}
+
+TEST(GateWords, HoldForEveryBuiltInTaintSink) {
+  int gated = 0;
+  for (const auto& rule : builtin_rules().taint) {
+    if (rule->sink_gate.empty()) continue;
+    ++gated;
+    for (size_t gi = 0; gi < rule->languages.size(); ++gi) {
+      std::string error;
+      ASSERT_TRUE(prepare_taint_language(*rule, static_cast<int>(gi), &error)) << error;
+      for (const auto& sink : rule->sinks) {
+        if (!sink.query[gi]) continue;
+        std::string why;
+        EXPECT_TRUE(every_pattern_needs_a_gate_word(*sink.query[gi], rule->sink_gate, why)) << rule->id << ": " << why;
+      }
+    }
+  }
+  EXPECT_GT(gated, 10);
 }
 
 TEST(FileTokens, FindsWholeTokensAndWhereTheyAre) {

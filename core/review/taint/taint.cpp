@@ -293,6 +293,8 @@ std::vector<Finding> run_taint_rules(const std::vector<const TaintRule*>& rules,
   for (const TaintRule* rule : rules) {
     int gi = rule->grammar_index(unit.grammar);
     if (gi < 0 || !path_selected(*rule, unit.path)) continue;
+    // Without a sink word there is no sink, and the rule need not even be compiled.
+    if (!rule->sink_gate.empty() && !unit.tokens().contains_any(rule->sink_gate)) continue;
     // Cheap checks first: no source or no sink in the file means nothing to follow. Sources
     // first: rules of a language share their source queries, so those run once per file.
     std::string error;

@@ -199,6 +199,16 @@ TaintRule build(const YAML::Node& root, const std::filesystem::path& file) {
   r.info = {r.id, agent, *sev, summary, util::trim(docs).empty() ? r.rationale : docs, cwe, owasp};
   r.sources = load_section(root, "sources", r.languages, true);
   r.sinks = load_section(root, "sinks", r.languages, true);
+  std::set<std::string> gate;
+  for (const auto& sink : r.sinks) {
+    auto words = gate_words(sink.query_text);
+    if (words.empty()) {
+      gate.clear();
+      break;
+    }
+    gate.insert(words.begin(), words.end());
+  }
+  r.sink_gate.assign(gate.begin(), gate.end());
   r.sanitizers = load_section(root, "sanitizers", r.languages, false);
   r.propagators = load_section(root, "propagators", r.languages, false);
   r.supersedes = string_list(root["supersedes"]);

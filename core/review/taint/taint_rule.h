@@ -57,6 +57,9 @@ struct TaintRule {
   std::vector<std::string> supersedes;  ///< pattern rules this rule makes redundant
 
   std::vector<TaintPattern> sources, sinks, sanitizers, propagators;
+  /// Words one of which every sink match contains (gate_words over the sinks);
+  /// empty when some sink names none. A file with none of them has no flow.
+  std::vector<std::string> sink_gate;
 
   /// Per language: compiled on first use, once.
   struct Prepared {
