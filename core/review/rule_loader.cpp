@@ -253,6 +253,7 @@ Result<Rule> parse_rule(const std::string& yaml_text, const std::filesystem::pat
 Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool require_examples, bool compile) {
   RuleSet set;
   std::set<std::string> seen;
+  auto compiled = new_compiled_rules();
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) return Error{dir.string() + ": rule directory not found"};
@@ -292,6 +293,7 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
         return Error{f.string() + ":1: rule '" + rule->id + "' needs " + rule->id + ".positive.* and " + rule->id +
                      ".negative.* example files beside it"};
       if (!seen.insert(rule->id).second) return Error{f.string() + ":1: duplicate rule id '" + rule->id + "'"};
+      rule->compiled = compiled;
       set.rules.push_back(std::move(*rule));
     }
   }
