@@ -13,38 +13,11 @@ namespace {
 
 using review::Finding;
 using review::Severity;
+using review_detail::markdown_cell;
+using review_detail::markdown_code;
 
 constexpr size_t kMaxRows = 200;
 constexpr std::string_view kAgentOrder[] = {"security", "style", "logic", "performance", "architecture"};
-
-/// Text in a table cell: Markdown punctuation is escaped so messages render
-/// literally (no stray emphasis, HTML or broken columns); newlines become <br>.
-std::string cell(std::string_view raw) {
-  std::string out;
-  for (char c : review_detail::valid_utf8(raw)) {
-    if (c == '\r') continue;
-    if (c == '\n') {
-      out += "<br>";
-      continue;
-    }
-    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-/// A code span in a table cell; GFM still splits cells on a bare '|' inside one.
-std::string code(std::string_view raw) {
-  std::string s;
-  for (char c : review_detail::valid_utf8(raw)) {
-    if (c == '|')
-      s += "\\|";
-    else
-      s += c == '\n' || c == '\r' ? ' ' : c;
-  }
-  std::string fence = s.find('`') == std::string::npos ? "`" : "`` ";
-  return fence + s + (fence == "`" ? "`" : " ``");
-}
 
 std::vector<std::string> agents_of(const review::ReviewResult& r) {
   std::vector<std::string> found;
@@ -74,7 +47,7 @@ void append_counts(std::string& out, const review::ReviewResult& r) {
   for (const auto& f : r.findings) ++counts[{static_cast<int>(f.severity), f.agent}];
 
   out += "| Severity |";
-  for (const auto& a : agents) out += " " + cell(a.empty() ? "(none)" : a) + " |";
+  for (const auto& a : agents) out += " " + markdown_cell(a.empty() ? "(none)" : a) + " |";
   out += " Total |\n| --- |";
   for (size_t i = 0; i <= agents.size(); ++i) out += " ---: |";
   out += "\n";
@@ -129,11 +102,19 @@ std::string write_review_markdown(const review::ReviewResult& result, const Writ
   for (size_t i = 0; i < order.size() && i < kMaxRows; ++i) {
     const Finding& f = *order[i];
     std::string where = f.location.file + (f.location.start_line > 0 ? fmt::format(":{}", f.location.start_line) : "");
-    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), code(f.rule_id), code(where),
-                       cell(util::trim(f.message)));
+    out += fmt::format("| {} | {} | {} | {} |\n", review::to_string(f.severity), markdown_code(f.rule_id),
+                       markdown_code(where), markdown_cell(util::trim(f.message)));
   }
   if (order.size() > kMaxRows) out += fmt::format("\n… and {} more\n", order.size() - kMaxRows);
   return out;
+}
+
+std::string combine_review_markdown(const ReviewResults& results, const CombinedOptions&) {
+  auto section = [&](size_t i) {
+    const RepoReview& r = *results.reports[i];
+    return write_review_markdown(r.result, options_for_root(r.root, false));
+  };
+  return combined_markdown("review", results.outcomes, section, review_detail::review_totals(results));
 }
 
 }  // namespace copilot::report
