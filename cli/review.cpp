@@ -1,8 +1,9 @@
-// `copilot review [PATHS...]`
+// `copilot review [PATHS...] [-C DIR | --repos FILE]`
 #include "review/review.h"
 
 #include <spdlog/spdlog.h>
 
+#include "batch.h"
 #include "commands.h"
 #include "report/review_formats.h"
 #include "util/files.h"
@@ -12,7 +13,8 @@ namespace {
 
 struct ReviewFlags {
   std::vector<std::string> paths;
-  std::string root = ".";
+  std::optional<std::string> root;
+  std::optional<std::string> repos;
   std::optional<std::string> base;
   std::string head = "HEAD";
   bool staged = false, worktree = false, all = false;
@@ -28,12 +30,42 @@ struct ReviewFlags {
   std::optional<std::string> write_baseline;
 };
 
-int run(const ReviewFlags& flags, const GlobalOptions& global) {
-  config::Config cfg = load_config(global, flags.root);
+void check_scope(const ReviewFlags& flags) {
   if (int modes = flags.staged + flags.worktree + flags.all + (flags.base ? 1 : 0); modes > 1)
     throw Failure{kUsage, "choose one of --base, --staged, --worktree and --all"};
+}
+
+review::DiffFilter filter_of(const std::string& name) {
+  auto parsed = review::parse_diff_filter(name);
+  if (!parsed) throw Failure{kUsage, "unknown --filter '" + name + "' (use added, diff_context, file, nofilter)"};
+  return *parsed;
+}
+
+std::optional<review::Severity> gate_of(const std::string& fail_on) {
+  if (fail_on == "none") return std::nullopt;
+  auto gate = review::parse_severity(fail_on);
+  if (!gate) throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
+  return gate;
+}
+
+const report::ReviewFormat& format_of(const ReviewFlags& flags, const config::Config& cfg) {
+  std::string format = flags.format.value_or(cfg.format);
+  const report::ReviewFormat* writer = report::find_review_format(format);
+  if (!writer)
+    throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
+  return *writer;
+}
+
+struct Reviewed {
+  review::ReviewOutput out;
+  bool gate_failed = false;
+};
+
+/// Reviews one repository with its configuration; `label` starts its notes.
+Reviewed review_repository(const ReviewFlags& flags, config::Config cfg, const std::filesystem::path& root,
+                           const std::string& label, std::function<void(size_t, size_t)> on_progress) {
   review::ReviewRequest req;
-  req.root = flags.root;
+  req.root = root;
   req.mode = flags.all        ? review::ScopeMode::all
              : flags.staged   ? review::ScopeMode::staged
              : flags.worktree ? review::ScopeMode::worktree
@@ -44,61 +76,78 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
   req.agents = flags.agents;
   for (const auto& d : flags.rule_dirs) req.rule_dirs.emplace_back(d);
   req.builtin_rules = !flags.no_builtin_rules;
-  std::string filter = flags.filter.value_or(cfg.review_filter);
-  auto parsed_filter = review::parse_diff_filter(filter);
-  if (!parsed_filter)
-    throw Failure{kUsage, "unknown --filter '" + filter + "' (use added, diff_context, file, nofilter)"};
-  req.filter = *parsed_filter;
+  req.filter = filter_of(flags.filter.value_or(cfg.review_filter));
   if (flags.baseline) req.baseline = *flags.baseline;
   req.max_file_size = static_cast<uint64_t>(cfg.max_file_size_mib) << 20;
-
-  std::string format = flags.format.value_or(cfg.format);
-  const report::ReviewFormat* writer = report::find_review_format(format);
-  if (!writer)
-    throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
-  std::string fail_on = flags.fail_on.value_or(cfg.review_fail_on);
-  std::optional<review::Severity> gate;
-  if (fail_on != "none") {
-    gate = review::parse_severity(fail_on);
-    if (!gate)
-      throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
-  }
+  std::optional<review::Severity> gate = gate_of(flags.fail_on.value_or(cfg.review_fail_on));
   double min_conf = flags.min_confidence.value_or(cfg.review_min_confidence);
   req.min_confidence = min_conf;
   req.config = std::move(cfg);
+  req.on_progress = std::move(on_progress);
 
-  ProgressLine progress(show_progress(global));
-  req.on_progress = [&](size_t done, size_t total) {
-    progress.update("review: " + std::to_string(done) + "/" + std::to_string(total) + " files");
-  };
   auto out = review::run_review(req);
   if (!out) throw Failure{out.error().usage ? kUsage : kRuntime, out.error().message};
   for (const auto& n : out->result.notes)
-    spdlog::info("{}{}: {}", n.file, n.line ? ":" + std::to_string(n.line) : "", n.message);
+    spdlog::info("{}{}{}: {}", label, n.file, n.line ? ":" + std::to_string(n.line) : "", n.message);
+  bool failed = review::gate_fails(out->result, gate, min_conf);
+  return {std::move(*out), failed};
+}
 
+int run(const ReviewFlags& flags, const GlobalOptions& global) {
+  std::string root = flags.root.value_or(".");
+  config::Config cfg = load_config(global, root);
+  check_scope(flags);
+  const report::ReviewFormat& writer = format_of(flags, cfg);
+  bool color = use_color(global, cfg);
+
+  ProgressLine progress(show_progress(global));
+  auto reviewed = review_repository(flags, std::move(cfg), root, "", [&](size_t done, size_t total) {
+    progress.update("review: " + std::to_string(done) + "/" + std::to_string(total) + " files");
+  });
   if (flags.write_baseline) {
-    if (auto r = util::write_file_atomic(*flags.write_baseline, review::write_baseline(out->before_baseline)); !r)
+    if (auto r = util::write_file_atomic(*flags.write_baseline, review::write_baseline(reviewed.out.before_baseline));
+        !r)
       throw Failure{kRuntime, r.error().message};
   }
-  report::WriterOptions options;
-  options.color = use_color(global, req.config);
-  std::error_code ec;
-  auto root = std::filesystem::weakly_canonical(out->root, ec);
-  options.source_root = root.string();
-  options.read_file = [root](const std::string& file) {
-    auto text = util::read_file(root / file);
-    return text ? std::move(*text) : std::string();
+  emit(writer.render(reviewed.out.result, report::options_for_root(reviewed.out.root, color)), flags.output);
+  return reviewed.gate_failed ? kGateFailed : kOk;
+}
+
+// Several repositories: the run's own settings (format, colors, threads) come
+// from the current directory, each review's (gate, filter, rules) from its
+// repository. Flags are checked once, before any repository runs.
+int run_batch_review(const ReviewFlags& flags, const GlobalOptions& global) {
+  if (flags.root) throw Failure{kUsage, "-C/--root names one repository; list several with --repos instead"};
+  if (flags.write_baseline)
+    throw Failure{kUsage, "--write-baseline records one repository; run it per repository, not in a batch"};
+  config::Config cfg = load_config(global, ".");
+  check_scope(flags);
+  const report::ReviewFormat& writer = format_of(flags, cfg);
+  if (flags.filter) filter_of(*flags.filter);
+  if (flags.fail_on) gate_of(*flags.fail_on);
+
+  auto repos = batch_repos({}, flags.repos);
+  RunRepository<report::RepoReview> review_one = [&](const batch::Repo& repo, unsigned jobs) {
+    config::Config repo_cfg = read_config(global, repo.location);
+    repo_cfg.jobs = jobs;
+    auto reviewed = review_repository(flags, std::move(repo_cfg), repo.location, repo.path + ": ", nullptr);
+    return batch::Checked<report::RepoReview>{{std::move(reviewed.out.result), std::move(reviewed.out.root)},
+                                              reviewed.gate_failed};
   };
-  emit(writer->render(out->result, options), flags.output);
-  return review::gate_fails(out->result, gate, min_conf) ? kGateFailed : kOk;
+  auto results = run_batch("review", repos, global, cfg.jobs, review_one);
+  std::error_code ec;
+  report::CombinedOptions options{use_color(global, cfg), std::filesystem::current_path(ec)};
+  emit(writer.combine(results, options), flags.output);
+  return batch_exit_code(results.outcomes);
 }
 
 }  // namespace
 
 void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run_fn) {
   auto f = std::make_shared<ReviewFlags>();
-  sub.add_option("paths", f->paths, "Only review these files or directories");
+  sub.add_option("paths", f->paths, "Only review these files or directories (in each repository)");
   sub.add_option("-C,--root", f->root, "Repository to review (default: .)");
+  add_repos_option(sub, f->repos);
   sub.add_option("--base", f->base, "Review changes since the merge base with REV (default: upstream, else main)");
   sub.add_option("--head", f->head, "Last revision of the change (default: HEAD)");
   sub.add_flag("--staged", f->staged, "Review what is staged (pre-commit)");
@@ -116,7 +165,9 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
       ->check(CLI::Range(0.0, 1.0));
   sub.add_option("--baseline", f->baseline, "Do not report findings recorded in this baseline file");
   sub.add_option("--write-baseline", f->write_baseline, "Record the current findings as a baseline file");
-  sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
+  sub.callback([f, &global, &run_fn] {
+    run_fn = [f, &global] { return f->repos ? run_batch_review(*f, global) : run(*f, global); };
+  });
 }
 
 }  // namespace copilot::cli
