@@ -36,8 +36,7 @@ void note_outcome(const GlobalOptions& global, std::string_view command, const b
                   size_t total) {
   std::string head = fmt::format("{} [{}/{}] ", command, finished, total);
   if (o.status == batch::Status::error) {
-    std::string where = o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
-    spdlog::error("{}{}{}: {}", head, where, o.repo.path, o.error);
+    spdlog::error("{}{}{}: {}", head, batch::where_listed(o.repo), o.repo.path, o.error);
     return;
   }
   progress_note(global, head + o.repo.path + ": " + (o.status == batch::Status::ok ? "done" : "done, gate failed"));

@@ -53,7 +53,8 @@ batch::Results<Report> run_batch(std::string_view command, const std::vector<bat
     }
   };
   batch::Budget budget = batch::split_jobs(jobs, repos.size());
-  progress_note(global, std::string(command) + ": " + std::to_string(repos.size()) + " repositories, " +
+  progress_note(global, std::string(command) + ": " + std::to_string(repos.size()) +
+                            (repos.size() == 1 ? " repository, " : " repositories, ") +
                             std::to_string(budget.repos_at_once) + " at a time");
   return batch::run<Report>(repos, jobs, guarded, [&](const batch::Outcome& o, size_t finished, size_t total) {
     note_outcome(global, command, o, finished, total);

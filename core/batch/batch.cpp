@@ -28,6 +28,10 @@ std::vector<Repo> parse_repo_list(std::string_view text, const std::string& orig
   return repos;
 }
 
+std::string where_listed(const Repo& repo) {
+  return repo.listed_at.empty() ? "" : repo.listed_at + ": ";
+}
+
 std::string_view to_string(Status s) {
   switch (s) {
     case Status::ok: return "ok";

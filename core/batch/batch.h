@@ -23,6 +23,10 @@ struct Repo {
   std::string listed_at;           ///< "repos.txt:3", or "" when given on the command line
 };
 
+/// "repos.txt:3: " for a listed repository, "" for a command-line path: what
+/// starts the messages about it.
+std::string where_listed(const Repo& repo);
+
 /// Parses a repos file: one path per line; blank lines and comments (from a
 /// `#` at the start of a line or after a blank) are skipped; relative paths
 /// resolve against `base_dir`. `origin` names the list in Repo::listed_at.

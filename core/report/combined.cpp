@@ -21,10 +21,6 @@ std::string counts_line(const std::vector<Outcome>& outcomes) {
                      outcomes.size() == 1 ? "y" : "ies", n[0], n[1], n[2], n[2] == 1 ? "" : "s");
 }
 
-std::string where(const Outcome& o) {
-  return o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
-}
-
 /// The totals table as rows of cells: a header, one row per repository, the total.
 std::vector<std::vector<std::string>> table(const std::vector<Outcome>& outcomes, const Totals& totals) {
   std::vector<std::vector<std::string>> rows;
@@ -118,7 +114,7 @@ std::string combined_text(std::string_view command, const std::vector<Outcome>& 
   for (size_t i = 0; i < outcomes.size(); ++i) {
     const Outcome& o = outcomes[i];
     out += bold(fmt::format("== {}: {} ==", o.repo.path, status_words(o.status))) + "\n\n";
-    out += o.status == Status::error ? where(o) + "error: " + o.error + "\n" : section(i);
+    out += o.status == Status::error ? batch::where_listed(o.repo) + "error: " + o.error + "\n" : section(i);
     out += "\n";
   }
   out += bold(fmt::format("copilot {}: {}", command, counts_line(outcomes))) + "\n";
@@ -166,7 +162,7 @@ std::string combined_markdown(std::string_view command, const std::vector<Outcom
     const Outcome& o = outcomes[i];
     out += fmt::format("\n### {}\n\n", review_detail::markdown_code(o.repo.path));
     if (o.status == Status::error)
-      out += "**Error:** " + review_detail::markdown_cell(where(o) + o.error) + "\n";
+      out += "**Error:** " + review_detail::markdown_cell(batch::where_listed(o.repo) + o.error) + "\n";
     else
       out += demote_headings(section(i));
   }

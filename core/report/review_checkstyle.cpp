@@ -52,13 +52,12 @@ std::string combine_review_checkstyle(const ReviewResults& results, const Combin
   std::string failures;
   for (const auto& o : results.outcomes) {
     if (o.status != batch::Status::error) continue;
-    std::string where = o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
     std::string dir = path_prefix(o.repo.location, options.cwd);
     if (!dir.empty()) dir.pop_back();
     failures += fmt::format(
         "  <file name=\"{}\">\n    <error line=\"0\" severity=\"error\" message=\"{}\" source=\"copilot.batch\"/>\n  "
         "</file>\n",
-        xml_escape(dir.empty() ? "." : dir, true), xml_escape(where + o.error, true));
+        xml_escape(dir.empty() ? "." : dir, true), xml_escape(batch::where_listed(o.repo) + o.error, true));
   }
   out.insert(out.rfind("</checkstyle>"), failures);
   return out;

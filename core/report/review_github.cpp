@@ -77,8 +77,8 @@ std::string combine_review_github(const ReviewResults& results, const CombinedOp
       write_review_github(review_detail::merged_from_cwd(results, options), review_detail::merged_options(options));
   for (const auto& o : results.outcomes) {
     if (o.status != batch::Status::error) continue;
-    std::string where = o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
-    out += fmt::format("::error title=copilot review::{}\n", github_escape_data(where + o.repo.path + ": " + o.error));
+    out += fmt::format("::error title=copilot review::{}\n",
+                       github_escape_data(batch::where_listed(o.repo) + o.repo.path + ": " + o.error));
   }
   return out;
 }

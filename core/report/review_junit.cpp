@@ -89,8 +89,7 @@ std::string combine_review_junit(const ReviewResults& results, const CombinedOpt
     const auto& o = results.outcomes[i];
     std::string name = "copilot review: " + o.repo.path;
     if (o.status == batch::Status::error) {
-      std::string where = o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
-      suites.push_back(error_suite(name, where + o.error));
+      suites.push_back(error_suite(name, batch::where_listed(o.repo) + o.error));
     } else {
       suites.push_back(suite(results.reports[i]->result, name));
     }

@@ -282,8 +282,7 @@ std::string combine_review_sarif(const ReviewResults& results, const CombinedOpt
     const auto& o = results.outcomes[i];
     json run;
     if (o.status == batch::Status::error) {
-      std::string where = o.repo.listed_at.empty() ? "" : o.repo.listed_at + ": ";
-      run = failed_run(o.repo.location, where + o.error);
+      run = failed_run(o.repo.location, batch::where_listed(o.repo) + o.error);
     } else {
       const RepoReview& r = *results.reports[i];
       run = sarif_run(r.result, options_for_root(r.root, false));
