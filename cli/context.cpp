@@ -33,6 +33,12 @@ class JsonLinesSink : public spdlog::sinks::base_sink<std::mutex> {
 }  // namespace
 
 config::Config load_config(const GlobalOptions& global, const std::filesystem::path& root) {
+  config::Config c = read_config(global, root);
+  setup_logging(global, c.log_format);
+  return c;
+}
+
+config::Config read_config(const GlobalOptions& global, const std::filesystem::path& root) {
   std::optional<std::filesystem::path> explicit_path;
   if (global.config_path) explicit_path = *global.config_path;
   auto loaded = config::load(root, explicit_path, config::process_environment());
@@ -42,7 +48,6 @@ config::Config load_config(const GlobalOptions& global, const std::filesystem::p
   if (global.log_format) c.log_format = *global.log_format;
   if (c.log_format != "text" && c.log_format != "json")
     throw Failure{kUsage, "log format must be text or json, not '" + c.log_format + "'"};
-  setup_logging(global, c.log_format);
   return c;
 }
 
@@ -79,6 +84,14 @@ void emit(const std::string& text, const std::optional<std::string>& path) {
   }
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+}
+
+void progress_note(const GlobalOptions& global, const std::string& text) {
+  if (global.quiet) return;
+  // Straight to the sinks: progress is shown below the warning level the logger keeps by default.
+  auto logger = spdlog::default_logger();
+  spdlog::details::log_msg msg(logger->name(), spdlog::level::info, text);
+  for (const auto& sink : logger->sinks()) sink->log(msg);
 }
 
 ProgressLine::~ProgressLine() {

@@ -29,6 +29,10 @@ struct Failure {
 /// and sets up logging. Throws Failure{kUsage} on invalid configuration.
 config::Config load_config(const GlobalOptions& global, const std::filesystem::path& root);
 
+/// The same without touching logging, for each repository of a batch run
+/// (logging is set up once, for the run).
+config::Config read_config(const GlobalOptions& global, const std::filesystem::path& root);
+
 /// Sets up stderr logging (text or JSON lines) at the verbosity asked for.
 void setup_logging(const GlobalOptions& global, const std::string& log_format);
 
@@ -40,6 +44,10 @@ bool show_progress(const GlobalOptions& global);
 
 /// Writes a report to stdout, or atomically to `path`. Throws Failure{kRuntime}.
 void emit(const std::string& text, const std::optional<std::string>& path);
+
+/// A line about the run's progress on stderr, in the log format, whatever the
+/// verbosity, unless --quiet.
+void progress_note(const GlobalOptions& global, const std::string& text);
 
 /// A single status line on stderr, redrawn in place; cleared on destruction.
 class ProgressLine {

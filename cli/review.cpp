@@ -1,4 +1,4 @@
-// `copilot review [PATHS...]`
+// `copilot review [PATHS...] [-C DIR | --repos FILE]`
 #include "review/review.h"
 
 #include <spdlog/spdlog.h>
@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "batch.h"
 #include "commands.h"
 #include "publish.h"
 #include "remote/github.h"
@@ -17,7 +18,8 @@ namespace {
 
 struct ReviewFlags {
   std::vector<std::string> paths;
-  std::string root = ".";
+  std::optional<std::string> root;
+  std::optional<std::string> repos;
   std::optional<std::string> base;
   std::optional<std::string> head;
   bool staged = false, worktree = false, all = false;
@@ -60,12 +62,46 @@ void post_to_github(const Result<remote::github::Context>& context, const review
                posted->findings_in_summary);
 }
 
-int run(const ReviewFlags& flags, const GlobalOptions& global) {
-  config::Config cfg = load_config(global, flags.root);
+void check_scope(const ReviewFlags& flags) {
   if (int modes = flags.staged + flags.worktree + flags.all + (flags.base ? 1 : 0); modes > 1)
     throw Failure{kUsage, "choose one of --base, --staged, --worktree and --all"};
+}
+
+review::DiffFilter filter_of(const std::string& name) {
+  auto parsed = review::parse_diff_filter(name);
+  if (!parsed) throw Failure{kUsage, "unknown --filter '" + name + "' (use added, diff_context, file, nofilter)"};
+  return *parsed;
+}
+
+std::optional<review::Severity> gate_of(const std::string& fail_on) {
+  if (fail_on == "none") return std::nullopt;
+  auto gate = review::parse_severity(fail_on);
+  if (!gate) throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
+  return gate;
+}
+
+const report::ReviewFormat& format_of(const ReviewFlags& flags, const config::Config& cfg) {
+  std::string format = flags.format.value_or(cfg.format);
+  const report::ReviewFormat* writer = report::find_review_format(format);
+  if (!writer)
+    throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
+  return *writer;
+}
+
+struct Reviewed {
+  review::ReviewOutput out;
+  bool gate_failed = false;
+  std::optional<review::Severity> gate;
+  double min_confidence = 0;
+  config::Config config;                                  ///< the repository's, for publishing
+  std::optional<Result<remote::github::Context>> github;  ///< with --post github
+};
+
+/// Reviews one repository with its configuration; `label` starts its notes.
+Reviewed review_repository(const ReviewFlags& flags, config::Config cfg, const std::filesystem::path& root,
+                           const std::string& label, std::function<void(size_t, size_t)> on_progress) {
   review::ReviewRequest req;
-  req.root = flags.root;
+  req.root = root;
   req.mode = flags.all        ? review::ScopeMode::all
              : flags.staged   ? review::ScopeMode::staged
              : flags.worktree ? review::ScopeMode::worktree
@@ -85,72 +121,92 @@ int run(const ReviewFlags& flags, const GlobalOptions& global) {
   req.agents = flags.agents;
   for (const auto& d : flags.rule_dirs) req.rule_dirs.emplace_back(d);
   req.builtin_rules = !flags.no_builtin_rules;
-  std::string filter = flags.filter.value_or(cfg.review_filter);
-  auto parsed_filter = review::parse_diff_filter(filter);
-  if (!parsed_filter)
-    throw Failure{kUsage, "unknown --filter '" + filter + "' (use added, diff_context, file, nofilter)"};
-  req.filter = *parsed_filter;
+  req.filter = filter_of(flags.filter.value_or(cfg.review_filter));
   if (flags.baseline) req.baseline = *flags.baseline;
   req.max_file_size = static_cast<uint64_t>(cfg.max_file_size_mib) << 20;
-
-  std::string format = flags.format.value_or(cfg.format);
-  const report::ReviewFormat* writer = report::find_review_format(format);
-  if (!writer)
-    throw Failure{kUsage, "unknown review format '" + format + "' (use " + report::review_format_names() + ")"};
-  std::string fail_on = flags.fail_on.value_or(cfg.review_fail_on);
-  std::optional<review::Severity> gate;
-  if (fail_on != "none") {
-    gate = review::parse_severity(fail_on);
-    if (!gate)
-      throw Failure{kUsage, "unknown --fail-on '" + fail_on + "' (use none, info, low, medium, high, critical)"};
-  }
+  std::optional<review::Severity> gate = gate_of(flags.fail_on.value_or(cfg.review_fail_on));
   double min_conf = flags.min_confidence.value_or(cfg.review_min_confidence);
   req.min_confidence = min_conf;
-  req.config = std::move(cfg);
+  req.config = cfg;
+  req.on_progress = std::move(on_progress);
 
-  ProgressLine progress(show_progress(global));
-  req.on_progress = [&](size_t done, size_t total) {
-    progress.update("review: " + std::to_string(done) + "/" + std::to_string(total) + " files");
-  };
   auto out = review::run_review(req);
   if (!out) throw Failure{out.error().usage ? kUsage : kRuntime, out.error().message};
   for (const auto& n : out->result.notes)
-    spdlog::info("{}{}: {}", n.file, n.line ? ":" + std::to_string(n.line) : "", n.message);
+    spdlog::info("{}{}{}: {}", label, n.file, n.line ? ":" + std::to_string(n.line) : "", n.message);
+  bool failed = review::gate_fails(out->result, gate, min_conf);
+  return {std::move(*out), failed, gate, min_conf, std::move(cfg), std::move(github)};
+}
 
+int run(const ReviewFlags& flags, const GlobalOptions& global) {
+  std::string root = flags.root.value_or(".");
+  config::Config cfg = load_config(global, root);
+  check_scope(flags);
+  const report::ReviewFormat& writer = format_of(flags, cfg);
+  bool color = use_color(global, cfg);
+
+  ProgressLine progress(show_progress(global));
+  auto reviewed = review_repository(flags, std::move(cfg), root, "", [&](size_t done, size_t total) {
+    progress.update("review: " + std::to_string(done) + "/" + std::to_string(total) + " files");
+  });
   if (flags.write_baseline) {
-    if (auto r = util::write_file_atomic(*flags.write_baseline, review::write_baseline(out->before_baseline)); !r)
+    if (auto r = util::write_file_atomic(*flags.write_baseline, review::write_baseline(reviewed.out.before_baseline));
+        !r)
       throw Failure{kRuntime, r.error().message};
   }
-  report::WriterOptions options;
-  options.color = use_color(global, req.config);
-  std::error_code ec;
-  auto root = std::filesystem::weakly_canonical(out->root, ec);
-  options.source_root = root.string();
-  options.read_file = [root](const std::string& file) {
-    auto text = util::read_file(root / file);
-    return text ? std::move(*text) : std::string();
-  };
-  emit(writer->render(out->result, options), flags.output);
-  bool gate_failed = review::gate_fails(out->result, gate, min_conf);
+  report::WriterOptions options = report::options_for_root(reviewed.out.root, color);
+  emit(writer.render(reviewed.out.result, options), flags.output);
   // Every destination is tried even when another failed; the first failure decides the message.
   std::optional<Failure> github_failure;
   try {
-    if (github) post_to_github(*github, *out, options, gate, gate_failed);
+    if (reviewed.github) post_to_github(*reviewed.github, reviewed.out, options, reviewed.gate, reviewed.gate_failed);
   } catch (const Failure& f) {
     spdlog::error("{}", f.message);
     github_failure = f;
   }
-  publish_review(flags.publish, out->result, gate, min_conf, out->root, req.config);
+  publish_review(flags.publish, reviewed.out.result, reviewed.gate, reviewed.min_confidence, reviewed.out.root,
+                 reviewed.config);
   if (github_failure) throw *github_failure;
-  return gate_failed ? kGateFailed : kOk;
+  return reviewed.gate_failed ? kGateFailed : kOk;
+}
+
+// Several repositories: the run's own settings (format, colors, threads) come
+// from the current directory, each review's (gate, filter, rules) from its
+// repository. Flags are checked once, before any repository runs.
+int run_batch_review(const ReviewFlags& flags, const GlobalOptions& global) {
+  if (flags.root) throw Failure{kUsage, "-C/--root names one repository; list several with --repos instead"};
+  if (flags.write_baseline)
+    throw Failure{kUsage, "--write-baseline records one repository; run it per repository, not in a batch"};
+  if (!flags.post.empty() || !flags.publish.notify.empty() || flags.publish.jira)
+    throw Failure{kUsage, "--post, --notify and --jira publish one repository's review; run them per repository"};
+  config::Config cfg = load_config(global, ".");
+  check_scope(flags);
+  const report::ReviewFormat& writer = format_of(flags, cfg);
+  if (flags.filter) filter_of(*flags.filter);
+  if (flags.fail_on) gate_of(*flags.fail_on);
+
+  auto repos = batch_repos({}, flags.repos);
+  RunRepository<report::RepoReview> review_one = [&](const batch::Repo& repo, unsigned jobs) {
+    config::Config repo_cfg = read_config(global, repo.location);
+    repo_cfg.jobs = jobs;
+    auto reviewed = review_repository(flags, std::move(repo_cfg), repo.location, repo.path + ": ", nullptr);
+    return batch::Checked<report::RepoReview>{{std::move(reviewed.out.result), std::move(reviewed.out.root)},
+                                              reviewed.gate_failed};
+  };
+  auto results = run_batch("review", repos, global, cfg.jobs, review_one);
+  std::error_code ec;
+  report::CombinedOptions options{use_color(global, cfg), std::filesystem::current_path(ec)};
+  emit(writer.combine(results, options), flags.output);
+  return batch_exit_code(results.outcomes);
 }
 
 }  // namespace
 
 void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run_fn) {
   auto f = std::make_shared<ReviewFlags>();
-  sub.add_option("paths", f->paths, "Only review these files or directories");
+  sub.add_option("paths", f->paths, "Only review these files or directories (in each repository)");
   sub.add_option("-C,--root", f->root, "Repository to review (default: .)");
+  add_repos_option(sub, f->repos);
   sub.add_option("--base", f->base, "Review changes since the merge base with REV (default: upstream, else main)");
   sub.add_option("--head", f->head, "Last revision of the change (default: HEAD)");
   sub.add_flag("--staged", f->staged, "Review what is staged (pre-commit)");
@@ -176,7 +232,9 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
                  "Publish the review after writing it: github (pull-request review, summary comment, check run)")
       ->delimiter(',')
       ->check(CLI::IsMember(kPostSinks));
-  sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
+  sub.callback([f, &global, &run_fn] {
+    run_fn = [f, &global] { return f->repos ? run_batch_review(*f, global) : run(*f, global); };
+  });
 }
 
 }  // namespace copilot::cli

@@ -3,6 +3,9 @@
 #include <string>
 #include <string_view>
 
+#include "batch/batch.h"
+#include "report/combined.h"
+
 namespace copilot::audit {
 struct AuditReport;
 }
@@ -16,5 +19,12 @@ std::string render_audit(const audit::AuditReport& report, std::string_view form
 
 std::string audit_to_text(const audit::AuditReport& report, bool color);
 std::string audit_to_json(const audit::AuditReport& report, bool color);
+
+/// Several repositories' audits in one document of `format`.
+using AuditResults = batch::Results<audit::AuditReport>;
+std::string render_audit_combined(const AuditResults& results, std::string_view format, bool color);
+
+std::string combine_audit_text(const AuditResults& results, bool color);
+std::string combine_audit_json(const AuditResults& results, bool color);
 
 }  // namespace copilot::report

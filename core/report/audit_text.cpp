@@ -101,4 +101,16 @@ std::string audit_to_text(const audit::AuditReport& r, bool color) {
   return out;
 }
 
+std::string combine_audit_text(const AuditResults& results, bool color) {
+  Totals totals;
+  totals.columns = {{"files"}, {"code"}, {"secrets"}, {"readiness", false}};
+  totals.row = [&](size_t i) -> std::vector<long long> {
+    const audit::AuditReport& r = *results.reports[i];
+    return {r.languages.total.files, r.languages.total.code, static_cast<long long>(r.secrets.findings.size()),
+            r.readiness.score};
+  };
+  auto section = [&](size_t i) { return audit_to_text(*results.reports[i], color); };
+  return combined_text("audit", results.outcomes, section, totals, color);
+}
+
 }  // namespace copilot::report

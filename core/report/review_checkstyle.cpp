@@ -44,4 +44,23 @@ std::string write_review_checkstyle(const review::ReviewResult& result, const Wr
   return out;
 }
 
+std::string combine_review_checkstyle(const ReviewResults& results, const CombinedOptions& options) {
+  std::string out =
+      write_review_checkstyle(review_detail::merged_from_cwd(results, options), review_detail::merged_options(options));
+  // A repository that could not be reviewed is an error on its directory, as
+  // Checkstyle reports a file it could not process.
+  std::string failures;
+  for (const auto& o : results.outcomes) {
+    if (o.status != batch::Status::error) continue;
+    std::string dir = path_prefix(o.repo.location, options.cwd);
+    if (!dir.empty()) dir.pop_back();
+    failures += fmt::format(
+        "  <file name=\"{}\">\n    <error line=\"0\" severity=\"error\" message=\"{}\" source=\"copilot.batch\"/>\n  "
+        "</file>\n",
+        xml_escape(dir.empty() ? "." : dir, true), xml_escape(batch::where_listed(o.repo) + o.error, true));
+  }
+  out.insert(out.rfind("</checkstyle>"), failures);
+  return out;
+}
+
 }  // namespace copilot::report

@@ -10,14 +10,17 @@ namespace copilot::report {
 
 const std::vector<ReviewFormat>& review_formats() {
   static const std::vector<ReviewFormat> formats = {
-      {"text", "txt", "human-readable, grouped by file, with code frames", write_review_text},
-      {"json", "json", "the documented JSON report (schemas/review.schema.json)", write_review_json},
-      {"sarif", "sarif", "SARIF 2.1.0, for GitHub code scanning and SARIF viewers", write_review_sarif},
-      {"github", "txt", "GitHub Actions workflow commands (annotations)", write_review_github},
-      {"gitlab", "json", "GitLab Code Quality report", write_review_gitlab},
-      {"checkstyle", "xml", "Checkstyle XML", write_review_checkstyle},
-      {"junit", "xml", "JUnit XML, one failing test case per finding", write_review_junit},
-      {"markdown", "md", "Markdown summary, e.g. for GITHUB_STEP_SUMMARY", write_review_markdown},
+      {"text", "txt", "human-readable, grouped by file, with code frames", write_review_text, combine_review_text},
+      {"json", "json", "the documented JSON report (schemas/review.schema.json)", write_review_json,
+       combine_review_json},
+      {"sarif", "sarif", "SARIF 2.1.0, for GitHub code scanning and SARIF viewers", write_review_sarif,
+       combine_review_sarif},
+      {"github", "txt", "GitHub Actions workflow commands (annotations)", write_review_github, combine_review_github},
+      {"gitlab", "json", "GitLab Code Quality report", write_review_gitlab, combine_review_gitlab},
+      {"checkstyle", "xml", "Checkstyle XML", write_review_checkstyle, combine_review_checkstyle},
+      {"junit", "xml", "JUnit XML, one failing test case per finding", write_review_junit, combine_review_junit},
+      {"markdown", "md", "Markdown summary, e.g. for GITHUB_STEP_SUMMARY", write_review_markdown,
+       combine_review_markdown},
   };
   return formats;
 }
@@ -184,6 +187,35 @@ std::string uri_encode_path(std::string_view path) {
     }
   }
   return out;
+}
+
+/// Text in a table cell: Markdown punctuation is escaped so messages render
+/// literally (no stray emphasis, HTML or broken columns); newlines become <br>.
+std::string markdown_cell(std::string_view raw) {
+  std::string out;
+  for (char c : valid_utf8(raw)) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += "<br>";
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+/// A code span in a table cell; GFM still splits cells on a bare '|' inside one.
+std::string markdown_code(std::string_view raw) {
+  std::string s;
+  for (char c : valid_utf8(raw)) {
+    if (c == '|')
+      s += "\\|";
+    else
+      s += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  std::string fence = s.find('`') == std::string::npos ? "`" : "`` ";
+  return fence + s + (fence == "`" ? "`" : " ``");
 }
 
 const std::string* SourceLines::line(const std::string& file, int line) {

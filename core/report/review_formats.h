@@ -2,12 +2,15 @@
 // Writers for `copilot review` findings. Each format lives in its own
 // review_<name>.cpp; the table that names them is in review_formats.cpp.
 // Writers return the whole output; printing and files are the caller's job.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "batch/batch.h"
+#include "report/combined.h"
 #include "review/finding.h"
 
 namespace copilot::report {
@@ -21,11 +24,24 @@ struct WriterOptions {
   std::function<std::string(const std::string& file)> read_file;
 };
 
+/// Options for a repository's findings, whose paths are relative to `root`:
+/// the writers read its files for code frames and exact regions.
+WriterOptions options_for_root(const std::filesystem::path& root, bool color);
+
+/// One repository's review, as a combined report (several repositories) needs it.
+struct RepoReview {
+  review::ReviewResult result;
+  std::filesystem::path root;  ///< the directory finding paths are relative to
+};
+using ReviewResults = batch::Results<RepoReview>;
+
 struct ReviewFormat {
   const char* name;
   const char* extension;  ///< without the dot
   const char* description;
   std::string (*render)(const review::ReviewResult&, const WriterOptions&);
+  /// The same format over several repositories, in one document.
+  std::string (*combine)(const ReviewResults&, const CombinedOptions&);
 };
 
 /// Every output format, in the order help text lists them.
@@ -43,6 +59,15 @@ std::string write_review_gitlab(const review::ReviewResult& result, const Writer
 std::string write_review_checkstyle(const review::ReviewResult& result, const WriterOptions& options);
 std::string write_review_junit(const review::ReviewResult& result, const WriterOptions& options);
 std::string write_review_markdown(const review::ReviewResult& result, const WriterOptions& options);
+
+std::string combine_review_text(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_json(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_sarif(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_github(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_gitlab(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_checkstyle(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_junit(const ReviewResults& results, const CombinedOptions& options);
+std::string combine_review_markdown(const ReviewResults& results, const CombinedOptions& options);
 
 /// Helpers the writers share; exposed so tests can pin their escaping.
 namespace review_detail {
@@ -65,6 +90,20 @@ int code_points(std::string_view s);
 std::string fingerprint_of(const review::Finding& f);
 /// Percent-encodes a '/'-separated path for use in a URI.
 std::string uri_encode_path(std::string_view path);
+/// Markdown table cell text: punctuation escaped so it renders literally, newlines as <br>.
+std::string markdown_cell(std::string_view raw);
+/// A code span that survives a Markdown table cell.
+std::string markdown_code(std::string_view raw);
+
+/// Every repository's findings and notes in one result, in list order, with
+/// paths prefixed by the repository's path from options.cwd (path_prefix), and
+/// fingerprints made distinct per repository: for formats that name files of
+/// one checkout (annotations, Checkstyle, GitLab).
+review::ReviewResult merged_from_cwd(const ReviewResults& results, const CombinedOptions& options);
+/// Writer options for merged_from_cwd's paths (read below options.cwd).
+WriterOptions merged_options(const CombinedOptions& options);
+/// The totals table of a combined review: files reviewed and findings by severity.
+Totals review_totals(const ReviewResults& results);
 
 /// The Markdown table of findings by severity (rows) and agent (columns).
 std::string markdown_counts(const review::ReviewResult& result);

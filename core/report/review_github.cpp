@@ -72,4 +72,15 @@ std::string write_review_github(const review::ReviewResult& result, const Writer
   return out;
 }
 
+std::string combine_review_github(const ReviewResults& results, const CombinedOptions& options) {
+  std::string out =
+      write_review_github(review_detail::merged_from_cwd(results, options), review_detail::merged_options(options));
+  for (const auto& o : results.outcomes) {
+    if (o.status != batch::Status::error) continue;
+    out += fmt::format("::error title=copilot review::{}\n",
+                       github_escape_data(batch::where_listed(o.repo) + o.repo.path + ": " + o.error));
+  }
+  return out;
+}
+
 }  // namespace copilot::report

@@ -58,4 +58,10 @@ std::string write_review_gitlab(const review::ReviewResult& result, const Writer
   return issues.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+// A repository that could not be reviewed has no place in Code Quality: it is
+// on stderr and in the exit code.
+std::string combine_review_gitlab(const ReviewResults& results, const CombinedOptions& options) {
+  return write_review_gitlab(review_detail::merged_from_cwd(results, options), review_detail::merged_options(options));
+}
+
 }  // namespace copilot::report

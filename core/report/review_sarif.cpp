@@ -202,9 +202,8 @@ std::string file_uri(std::string_view root) {
   return uri;
 }
 
-}  // namespace
-
-std::string write_review_sarif(const review::ReviewResult& r, const WriterOptions& options) {
+/// One run: the tool with the rules that ran, the results, and the notes.
+json sarif_run(const review::ReviewResult& r, const WriterOptions& options) {
   SourceLines lines(options);
 
   // Every result needs a descriptor to index; a finding whose rule is missing
@@ -247,9 +246,52 @@ std::string write_review_sarif(const review::ReviewResult& r, const WriterOption
   properties["suppressedBaseline"] = r.suppressed_baseline;
   properties["filteredByDiff"] = r.filtered_by_diff;
   run["properties"] = properties;
+  return run;
+}
 
-  json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
+/// A run that did not happen: the repository could not be reviewed.
+json failed_run(const std::filesystem::path& root, const std::string& message) {
+  json driver = {{"name", "copilot"}, {"semanticVersion", COPILOT_VERSION}};
+  json notification = {{"level", "error"}, {"message", text(message)}};
+  json invocation = {{"executionSuccessful", false}, {"toolExecutionNotifications", json::array({notification})}};
+  json run = {{"tool", {{"driver", driver}}}, {"invocations", json::array({invocation})}};
+  std::error_code ec;
+  run["originalUriBaseIds"] = {
+      {kSrcRoot, {{"uri", file_uri(std::filesystem::weakly_canonical(root, ec).generic_string())}}}};
+  run["results"] = json::array();
+  return run;
+}
+
+std::string sarif_log(json runs) {
+  json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
   return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string write_review_sarif(const review::ReviewResult& r, const WriterOptions& options) {
+  return sarif_log(json::array({sarif_run(r, options)}));
+}
+
+// A run per repository, each with its own %SRCROOT% so that paths stay
+// relative to their repository, and its own automation id: GitHub code
+// scanning takes one run per tool and category from an upload.
+std::string combine_review_sarif(const ReviewResults& results, const CombinedOptions&) {
+  json runs = json::array();
+  for (size_t i = 0; i < results.outcomes.size(); ++i) {
+    const auto& o = results.outcomes[i];
+    json run;
+    if (o.status == batch::Status::error) {
+      run = failed_run(o.repo.location, batch::where_listed(o.repo) + o.error);
+    } else {
+      const RepoReview& r = *results.reports[i];
+      run = sarif_run(r.result, options_for_root(r.root, false));
+    }
+    run["automationDetails"] = {{"id", "copilot-review/" + o.repo.path + "/"}};
+    run["properties"]["repository"] = o.repo.path;
+    runs.push_back(std::move(run));
+  }
+  return sarif_log(std::move(runs));
 }
 
 }  // namespace copilot::report

@@ -186,4 +186,12 @@ std::string write_review_text(const review::ReviewResult& result, const WriterOp
   return out;
 }
 
+std::string combine_review_text(const ReviewResults& results, const CombinedOptions& options) {
+  auto section = [&](size_t i) {
+    const RepoReview& r = *results.reports[i];
+    return write_review_text(r.result, options_for_root(r.root, options.color));
+  };
+  return combined_text("review", results.outcomes, section, review_detail::review_totals(results), options.color);
+}
+
 }  // namespace copilot::report

@@ -1,6 +1,7 @@
 #include "review/engine.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <set>
@@ -199,26 +200,47 @@ Result<std::shared_ptr<const RulePack>> build_pack(const std::vector<const Rule*
 
 }  // namespace
 
+struct AnchoredQuery {
+  std::once_flag once;
+  std::shared_ptr<const syntax::Query> query;
+  Prefilter prefilter;  ///< `always` when a pattern names no word: then the whole tree is walked
+  std::string error;
+};
+
+struct PackEntry {
+  std::once_flag once;
+  std::shared_ptr<const RulePack> pack;
+  std::string error;
+};
+
+struct CompiledRules {
+  std::mutex mu;
+  std::map<std::string, std::shared_ptr<PackEntry>> packs;
+  std::map<std::pair<const Rule*, std::string>, std::unique_ptr<AnchoredQuery>> anchored;
+};
+
+std::shared_ptr<CompiledRules> new_compiled_rules() {
+  return std::make_shared<CompiledRules>();
+}
+
 Result<std::shared_ptr<const RulePack>> rule_pack(const std::vector<const Rule*>& rules, const std::string& grammar) {
-  struct Entry {
-    std::once_flag once;
-    std::shared_ptr<const RulePack> pack;
-    std::string error;
-  };
-  static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<Entry>> cache;
   std::vector<const Rule*> mine;
+  // The rules themselves are the key: a selection of other rule objects with
+  // the same ids (their severities changed, say) must not get these.
   std::string key = grammar;
   for (const Rule* r : rules) {
     if (r->anchored || r->grammar_index(grammar) < 0) continue;
     mine.push_back(r);
-    key += '\0' + r->id;
+    key += '\0' + r->id + '@' + std::to_string(reinterpret_cast<uintptr_t>(r));
   }
-  std::shared_ptr<Entry> entry;
+  if (mine.empty()) return std::make_shared<const RulePack>();
+  // Rules passed together come from one load: the pack lives, and dies, with it.
+  CompiledRules& compiled = *mine.front()->compiled;
+  std::shared_ptr<PackEntry> entry;
   {
-    std::lock_guard lock(mu);
-    auto& slot = cache[key];
-    if (!slot) slot = std::make_shared<Entry>();
+    std::lock_guard lock(compiled.mu);
+    auto& slot = compiled.packs[key];
+    if (!slot) slot = std::make_shared<PackEntry>();
     entry = slot;
   }
   // Built once per key; other threads wanting the same pack wait here.
@@ -277,18 +299,10 @@ void report_match(const Rule& rule, const syntax::Query& q, const syntax::Match&
   out.push_back(std::move(f));
 }
 
-struct AnchoredQuery {
-  std::once_flag once;
-  std::shared_ptr<const syntax::Query> query;
-  Prefilter prefilter;  ///< `always` when a pattern names no word: then the whole tree is walked
-  std::string error;
-};
-
 AnchoredQuery& anchored_entry(const Rule& rule, const std::string& grammar) {
-  static std::mutex mu;
-  static std::map<std::pair<const Rule*, std::string>, std::unique_ptr<AnchoredQuery>> cache;
-  std::lock_guard lock(mu);
-  auto& slot = cache[{&rule, grammar}];
+  CompiledRules& compiled = *rule.compiled;
+  std::lock_guard lock(compiled.mu);
+  auto& slot = compiled.anchored[{&rule, grammar}];
   if (!slot) slot = std::make_unique<AnchoredQuery>();
   return *slot;
 }

@@ -20,6 +20,14 @@ struct CaptureCondition {
   bool negated = false;
 };
 
+/// What is compiled from rules loaded together, on first use: the language
+/// packs and the anchored queries (engine.cpp). It is shared by those rules
+/// and lives as long as they do, so rules loaded later (the next repository of
+/// a batch, with its own severities and rule directories) never see packs that
+/// point into rules already gone.
+struct CompiledRules;
+std::shared_ptr<CompiledRules> new_compiled_rules();
+
 struct Rule {
   std::string id;
   std::vector<std::string> languages;  ///< grammar ids
@@ -58,6 +66,9 @@ struct Rule {
 
   std::filesystem::path file;  ///< the YAML it came from
   std::filesystem::path positive_example, negative_example;
+
+  /// Shared by every rule of one load_rules(); a rule made on its own has its own.
+  std::shared_ptr<CompiledRules> compiled = new_compiled_rules();
 
   bool applies_to(std::string_view grammar_id) const;
   /// Index into languages/query for a grammar, or -1.

@@ -315,15 +315,18 @@ Result<RuleSet> load_rules(const std::vector<std::filesystem::path>& dirs, bool 
   util::parallel_for(files.size(), 0, [&](size_t i) { loaded[i] = load_file(files[i], require_examples, compile); });
   RuleSet set;
   std::set<std::string> seen;
+  auto compiled = new_compiled_rules();
   for (size_t i = 0; i < files.size(); ++i) {
     auto& l = loaded[i];
     if (l.error) return *l.error;
     const std::string& id = l.taint ? taint_rule_id(*l.taint) : l.rule->id;
     if (!seen.insert(id).second) return Error{files[i].string() + ":1: duplicate rule id '" + id + "'"};
-    if (l.taint)
+    if (l.taint) {
       set.taint.push_back(std::move(l.taint));
-    else
+    } else {
+      l.rule->compiled = compiled;
       set.rules.push_back(std::move(*l.rule));
+    }
   }
   std::sort(set.rules.begin(), set.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   std::sort(set.taint.begin(), set.taint.end(),

@@ -9,6 +9,7 @@
 #include "review/rule.h"
 #include "review/rule_test.h"
 #include "review/suppress.h"
+#include "test_support.h"
 
 namespace copilot::review {
 namespace {
@@ -89,6 +90,42 @@ TEST(Engine, FingerprintSurvivesMovedLines) {
   auto two = run(*rule, "eval(x)\neval(x)\n");
   ASSERT_EQ(two.size(), 2u);
   EXPECT_NE(two[0].fingerprint, two[1].fingerprint);
+}
+
+// A batch reviews several repositories in one process, each loading the rules
+// with its own settings: packs built for one load must not serve another.
+TEST(Engine, EachLoadOfTheRulesRunsItsOwnRules) {
+  auto rule_yaml = [](const std::string& severity) {
+    return "id: t-bare\nlanguages: [python]\nagent: logic\nseverity: " + severity +
+           "\nconfidence: 0.8\nmessage: bare except\nquery: |\n  (except_clause !value \"except\" @match)\n"
+           "not-inside: |\n  (except_clause (block (raise_statement) .)) @scope\n";
+  };
+  testing::TempDir dir;
+  dir.write("high/t-bare.yaml", rule_yaml("high"));
+  dir.write("low/t-bare.yaml", rule_yaml("low"));
+  const std::string src = "try:\n    f()\nexcept:\n    pass\ntry:\n    f()\nexcept:\n    raise\n";
+  auto tree = syntax::parse("python", src);
+  ASSERT_TRUE(tree.ok());
+  SourceUnit unit{"a.py", "python", src, &*tree};
+  auto severities = [&](const RuleSet& set) {
+    std::vector<const Rule*> rules;
+    for (const auto& r : set.rules) rules.push_back(&r);
+    std::vector<std::string> out;
+    for (const auto& f : run_rules(rules, unit)) out.push_back(std::string(to_string(f.severity)));
+    return out;
+  };
+
+  auto high = load_rules({dir.path() / "high"}, false);
+  ASSERT_TRUE(high.ok()) << high.error().message;
+  EXPECT_EQ(severities(*high), std::vector<std::string>{"high"});
+  auto low = load_rules({dir.path() / "low"}, false);
+  ASSERT_TRUE(low.ok()) << low.error().message;
+  EXPECT_EQ(severities(*low), std::vector<std::string>{"low"});
+  high = Error{"dropped"};  // the first load is gone; the second still runs on its own rules
+  EXPECT_EQ(severities(*low), std::vector<std::string>{"low"});
+  auto again = load_rules({dir.path() / "high"}, false);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(severities(*again), std::vector<std::string>{"high"});
 }
 
 TEST(Suppress, SameLineAndLineAbove) {

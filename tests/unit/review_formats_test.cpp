@@ -1,5 +1,6 @@
-// Every review output format against its golden file, plus the escaping and
-// SARIF invariants that a golden diff would not explain on its own.
+// Every review output format against its golden file, alone and combined over
+// several repositories, plus the escaping and SARIF invariants that a golden
+// diff would not explain on its own.
 // UPDATE_GOLDEN=1 rewrites the goldens from the current writers.
 #include "report/review_formats.h"
 
@@ -173,10 +174,103 @@ TEST(ReviewFormats, EveryFormatMatchesItsGoldens) {
   }
 }
 
+/// Three repositories of a batch: one with the sample findings (its gate
+/// failed), a clean one, and one that was missing.
+ReviewResults sample_batch() {
+  ReviewResults b;
+  batch::Repo api{"services/api", "/srv/batch-golden/services/api", "repos.txt:2"};
+  batch::Repo web{"services/web", "/srv/batch-golden/services/web", "repos.txt:3"};
+  batch::Repo gone{"services/gone", "/srv/batch-golden/services/gone", "repos.txt:5"};
+  b.outcomes = {{api, batch::Status::gate_failed, ""},
+                {web, batch::Status::ok, ""},
+                {gone, batch::Status::error, "no such directory"}};
+  b.reports = {RepoReview{sample(), api.location}, RepoReview{empty(), web.location}, std::nullopt};
+  return b;
+}
+
+CombinedOptions batch_options() {
+  return {false, "/srv/batch-golden"};
+}
+
+/// The build's version, which combined reports carry, made stable for goldens.
+std::string without_version(std::string s) {
+  for (size_t at = s.find(COPILOT_VERSION); at != std::string::npos; at = s.find(COPILOT_VERSION, at))
+    s.replace(at, std::string_view(COPILOT_VERSION).size(), "X.Y.Z");
+  return s;
+}
+
+TEST(ReviewFormats, EveryFormatCombinesRepositories) {
+  for (const auto& format : review_formats()) {
+    SCOPED_TRACE(format.name);
+    ASSERT_NE(format.combine, nullptr);
+    check_golden(std::string("batch.") + format.name + "." + format.extension,
+                 without_version(format.combine(sample_batch(), batch_options())));
+  }
+}
+
+TEST(ReviewFormats, CombinedJsonKeepsTheListOrder) {
+  auto j = nlohmann::json::parse(combine_review_json(sample_batch(), batch_options()));
+  EXPECT_EQ(j["schema_version"], "1.0");
+  EXPECT_EQ(j["command"], "review");
+  ASSERT_EQ(j["repositories"].size(), 3u);
+  EXPECT_EQ(j["repositories"][0]["path"], "services/api");
+  EXPECT_EQ(j["repositories"][0]["status"], "gate_failed");
+  EXPECT_EQ(j["repositories"][0]["report"]["findings"].size(), 6u);
+  EXPECT_EQ(j["repositories"][0]["report"]["findings"][0]["location"]["file"], "scripts/build all.sh");
+  EXPECT_EQ(j["repositories"][1]["status"], "ok");
+  EXPECT_EQ(j["repositories"][2]["error"], "no such directory");
+  EXPECT_EQ(j["repositories"][2]["listed_at"], "repos.txt:5");
+  EXPECT_FALSE(j["repositories"][2].contains("report"));
+  EXPECT_EQ(j["summary"], nlohmann::json::parse(R"({"repositories":3,"ok":1,"gate_failed":1,"error":1})"));
+}
+
+TEST(ReviewFormats, CombinedSarifHasARunPerRepository) {
+  auto log = nlohmann::json::parse(combine_review_sarif(sample_batch(), batch_options()));
+  ASSERT_EQ(log["runs"].size(), 3u);
+  std::set<std::string> ids;
+  for (const auto& run : log["runs"]) ids.insert(run["automationDetails"]["id"].get<std::string>());
+  EXPECT_EQ(ids.size(), 3u) << "GitHub takes one run per tool and category";
+  EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///srv/batch-golden/services/api/");
+  EXPECT_EQ(log["runs"][1]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///srv/batch-golden/services/web/");
+  auto uri = log["runs"][0]["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(uri["uri"], "src/db/users.py");
+  EXPECT_EQ(uri["uriBaseId"], "%SRCROOT%");
+  EXPECT_EQ(log["runs"][2]["invocations"][0]["executionSuccessful"], false);
+  EXPECT_EQ(log["runs"][2]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
+            "repos.txt:5: no such directory");
+}
+
+TEST(ReviewFormats, CombinedAnnotationsNameFilesFromTheCurrentDirectory) {
+  std::string github = combine_review_github(sample_batch(), batch_options());
+  EXPECT_NE(github.find("file=services/api/src/db/users.py,line=14"), std::string::npos) << github;
+  EXPECT_NE(github.find("::error title=copilot review::repos.txt:5: services/gone: no such directory"),
+            std::string::npos);
+  std::string checkstyle = combine_review_checkstyle(sample_batch(), batch_options());
+  EXPECT_NE(checkstyle.find("<file name=\"services/api/src/web/app.js\">"), std::string::npos);
+  EXPECT_NE(checkstyle.find("<file name=\"services/gone\">"), std::string::npos);
+
+  // The same findings in two repositories stay two issues for GitLab.
+  ReviewResults twice = sample_batch();
+  twice.reports[1] = RepoReview{sample(), twice.outcomes[1].repo.location};
+  auto issues = nlohmann::json::parse(combine_review_gitlab(twice, batch_options()));
+  ASSERT_EQ(issues.size(), 12u);
+  std::set<std::string> fingerprints;
+  for (const auto& i : issues) fingerprints.insert(i["fingerprint"].get<std::string>());
+  EXPECT_EQ(fingerprints.size(), 12u);
+  EXPECT_EQ(issues[6]["location"]["path"], "services/web/scripts/build all.sh");
+}
+
+TEST(ReviewFormats, PathPrefixFromTheCurrentDirectory) {
+  EXPECT_EQ(path_prefix("/srv/x/repo", "/srv/x"), "repo/");
+  EXPECT_EQ(path_prefix("/srv/x/repo/", "/srv/x/"), "repo/");
+  EXPECT_EQ(path_prefix("/srv/x", "/srv/x"), "");
+  EXPECT_EQ(path_prefix("/srv/y/repo", "/srv/x"), "../y/repo/");
+}
+
 TEST(ReviewFormats, NoGoldenWithoutAFormat) {
   std::set<std::string> expected;
   for (const auto& f : review_formats())
-    for (std::string which : {"sample", "empty"}) expected.insert(which + "." + f.name + "." + f.extension);
+    for (std::string which : {"sample", "empty", "batch"}) expected.insert(which + "." + f.name + "." + f.extension);
   for (const auto& entry : fs::directory_iterator(kGoldenDir))
     EXPECT_TRUE(expected.count(entry.path().filename().string())) << "stale golden " << entry.path();
 }
