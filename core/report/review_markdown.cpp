@@ -118,4 +118,12 @@ std::string write_review_markdown(const review::ReviewResult& result, const Writ
   return out;
 }
 
+std::string combine_review_markdown(const ReviewResults& results, const CombinedOptions&) {
+  auto section = [&](size_t i) {
+    const RepoReview& r = *results.reports[i];
+    return write_review_markdown(r.result, options_for_root(r.root, false));
+  };
+  return combined_markdown("review", results.outcomes, section, review_detail::review_totals(results));
+}
+
 }  // namespace copilot::report
