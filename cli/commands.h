@@ -18,5 +18,6 @@ struct Command {
 void attach_audit(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+void attach_plan(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace copilot::cli

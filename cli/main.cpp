@@ -17,6 +17,8 @@ constexpr Command kCommands[] = {
      "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
+    {"plan", "Generate a delivery blueprint (CI/CD, containers, Kubernetes, gates, costs) from the audit",
+     copilot::cli::attach_plan},
 };
 
 }  // namespace

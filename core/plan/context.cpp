@@ -1,0 +1,249 @@
+// The data context: project, services, backing services, gates, options.
+#include "plan/context.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "plan/services.h"
+
+namespace copilot::plan {
+
+using nlohmann::json;
+
+std::string text_of(const json& j, std::string_view key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const json& list_of(const json& j, std::string_view key) {
+  static const json empty = json::array();
+  auto it = j.find(key);
+  return it != j.end() && it->is_array() ? *it : empty;
+}
+
+std::string slug(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(l)))
+      out += l;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && (out.back() == '-' || out.size() > 40)) out.pop_back();
+  if (out.empty() || !std::isalpha(static_cast<unsigned char>(out[0]))) out = "app" + (out.empty() ? "" : "-" + out);
+  return out.substr(0, 40);
+}
+
+std::string dir_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+bool under(std::string_view path, std::string_view dir) {
+  return dir.empty() || (path.size() > dir.size() && path.substr(0, dir.size()) == dir && path[dir.size()] == '/');
+}
+
+std::string exec_form(const std::vector<std::string>& argv) {
+  std::string out = "[";
+  for (const auto& arg : argv) out += (out.size() > 1 ? ", " : "") + json(arg).dump();
+  return out + "]";
+}
+
+std::vector<std::string> split_command(std::string_view command) {
+  std::vector<std::string> out;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (char c : command) {
+    if (quote) {
+      if (c == quote)
+        quote = 0;
+      else
+        word += c;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t') {
+      if (in_word) out.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) out.push_back(word);
+  return out;
+}
+
+namespace {
+
+struct BackingKind {
+  std::string_view engine, name, image, default_tag;
+  int port;
+  std::string_view url_env;
+};
+// Engines the plan can run next to the application (compose) or as a managed service (Terraform).
+constexpr BackingKind kBacking[] = {
+    {"postgresql", "postgres", "postgres", "16", 5432, "DATABASE_URL"},
+    {"mysql", "mysql", "mysql", "8.0", 3306, "DATABASE_URL"},
+    {"mongodb", "mongo", "mongo", "7", 27017, "MONGODB_URL"},
+    {"redis", "redis", "redis", "7", 6379, "REDIS_URL"},
+};
+
+// The tag of a compose image for this engine ("postgres:16" → "16"), or "".
+std::string compose_tag(const json& audit, std::string_view image) {
+  for (const auto& file : list_of(audit["services"], "compose"))
+    for (const auto& svc : list_of(file, "services")) {
+      std::string img = text_of(svc, "image");
+      std::string prefix = std::string(image) + ":";
+      if (img.rfind(prefix, 0) == 0 || img.find("/" + prefix) != std::string::npos)
+        return img.substr(img.rfind(':') + 1);
+    }
+  return "";
+}
+
+// The major version digits of a tag: "16.2-alpine" → "16", "8.0" → "8.0" kept for MySQL.
+std::string major_of(std::string_view engine, std::string_view tag) {
+  size_t end = 0;
+  while (end < tag.size() && (std::isdigit(static_cast<unsigned char>(tag[end])) || tag[end] == '.')) ++end;
+  std::string digits(tag.substr(0, end));
+  if (engine != "mysql") digits = digits.substr(0, digits.find('.'));
+  return digits;
+}
+
+std::set<std::string> variables_read(const json& audit) {
+  std::set<std::string> names;
+  for (const auto& v : list_of(audit["configuration"], "variables")) names.insert(text_of(v, "name"));
+  return names;
+}
+
+json backing_services(const json& audit, const std::string& project, std::vector<PendingGap>& gaps) {
+  json out = json::array();
+  std::set<std::string> read = variables_read(audit);
+  std::string db_name = project;
+  std::replace(db_name.begin(), db_name.end(), '-', '_');
+  for (const auto& db : list_of(audit["data"], "databases")) {
+    std::string engine = text_of(db, "engine");
+    auto kind = std::find_if(std::begin(kBacking), std::end(kBacking),
+                             [&](const BackingKind& k) { return k.engine == engine; });
+    if (kind == std::end(kBacking)) {
+      if (engine != "sqlite")
+        gaps.push_back(
+            {{"compose", "terraform", "cost"}, engine + " is used but not planned: run and price it yourself"});
+      continue;
+    }
+    std::string tag = compose_tag(audit, kind->image);
+    if (tag.empty()) tag = std::string(kind->default_tag);
+    std::string url_env(kind->url_env);
+    if (engine == "redis" && !read.count(url_env) && read.count("CACHE_URL")) url_env = "CACHE_URL";
+    json b = {{"engine", engine},
+              {"name", std::string(kind->name)},
+              {"image", std::string(kind->image) + ":" + tag},
+              {"version", major_of(engine, tag)},
+              {"port", kind->port},
+              {"url_env", url_env},
+              {"database", db_name},
+              {engine, true}};
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+json gates(const json& services, const json& audit, std::vector<PendingGap>& gaps) {
+  json commands = json::array(), quoted = json::array();
+  for (const auto& s : services)
+    if (!s.value("test_placeholder", false)) {
+      commands.push_back(text_of(s, "test_command"));
+      quoted.push_back(json(text_of(s, "test_command")).dump());  // a YAML double-quoted scalar
+    }
+  json out = json::array();
+  out.push_back({{"id", "tests-pass"},
+                 {"check", "tests"},
+                 {"description", "The CI test jobs pass on the commit being released"},
+                 {"commands", commands},
+                 {"quoted_commands", quoted},
+                 {"has_commands", !commands.empty()}});
+  out.push_back({{"id", "no-critical-findings"},
+                 {"check", "review"},
+                 {"description", "copilot review reports no finding of critical severity"},
+                 {"fail_on", "critical"}});
+  out.push_back({{"id", "sbom-present"},
+                 {"check", "sbom"},
+                 {"description", "A CycloneDX SBOM (copilot audit --sbom) was produced for the commit"},
+                 {"path", "sbom.cdx.json"}});
+  auto coverage = audit["tests"].find("coverage");
+  if (coverage != audit["tests"].end() && coverage->is_number()) {
+    out.push_back({{"id", "coverage"},
+                   {"check", "coverage"},
+                   {"description", "Line coverage does not drop below what the audit measured"},
+                   {"minimum", coverage->get<double>()}});
+  } else {
+    gaps.push_back({{"gates"}, "the audit measured no test coverage: no coverage gate (add one once CI measures it)"});
+  }
+  return out;
+}
+
+}  // namespace
+
+PlanContext build_context(const json& audit, const PlanRequest& request) {
+  PlanContext ctx;
+  std::string project = text_of(audit, "project");
+  std::string project_slug = slug(project.empty() ? "app" : project);
+  std::string registry = request.registry.empty() ? "ghcr.io/" + project_slug : request.registry;
+  while (!registry.empty() && registry.back() == '/') registry.pop_back();
+
+  json services = discover_services(audit, project_slug, ctx.gaps);
+  for (auto& s : services) {
+    add_toolchain(s, audit, ctx.gaps);
+    s["image"] = registry + "/" + text_of(s, "slug");
+    ctx.services.push_back({text_of(s, "name"), text_of(s, "dir"), text_of(s, "language"), text_of(s, "version"),
+                            text_of(s, "framework"), s.value("port", 0), text_of(s, "health_path")});
+  }
+  json backing = backing_services(audit, project_slug, ctx.gaps);
+
+  json& d = ctx.data;
+  d["project"] = project;
+  d["project_slug"] = project_slug;
+  d["copilot_version"] = COPILOT_VERSION;
+  d["registry"] = registry;
+  d["registry_host"] = registry.substr(0, registry.find('/'));
+  d["registry_is_ghcr"] = registry.rfind("ghcr.io/", 0) == 0;
+  d["services"] = services;
+  d["multi_service"] = services.size() > 1;
+  d["primary"] = services.empty() ? json::object() : services[0];
+  d["backing"] = backing;
+  d["has_backing"] = !backing.empty();
+  for (const auto& b : backing) d[text_of(b, "engine")] = b;
+  d["canary"] = request.canary;
+  d["cloud"] = request.cloud;
+  d["cloud_" + request.cloud] = true;
+  d["readiness_score"] = audit["readiness"].value("score", 0);
+  d["default_branch"] = "main";
+
+  std::string action = request.copilot_action;
+  if (action.empty()) {
+    action = "OWNER/copilot/plugins/github-action@v" + std::string(COPILOT_VERSION);
+    ctx.gaps.push_back({{"github-actions"},
+                        "copilot's GitHub Action is referenced as " + action +
+                            ": set plan.copilot_action in .copilot.yaml to your copy, pinned to a commit"});
+  }
+  d["copilot_action"] = action;
+  if (request.registry.empty())
+    ctx.gaps.push_back({{"kubernetes", "helm", "github-actions", "terraform", "jenkins", "gitlab"},
+                        "no image registry configured: images are named " + registry +
+                            "/<service> (set plan.registry in .copilot.yaml)"});
+  json existing = json::object();
+  for (const auto& p : list_of(audit["ci"], "pipelines")) existing[text_of(p, "system")] = true;
+  d["existing_ci"] = existing;
+  ctx.gaps.push_back({{"github-actions", "jenkins", "gitlab"},
+                      "`copilot release` is not available yet: the deploy step calls its planned interface "
+                      "`copilot release --strategy canary --target kubernetes`"});
+  d["gates"] = gates(services, audit, ctx.gaps);
+  return ctx;
+}
+
+}  // namespace copilot::plan
