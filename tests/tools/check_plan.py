@@ -9,7 +9,9 @@ Usage: check_plan.py PLAN_DIR
 - Dockerfiles are multi-stage (unless a skeleton), pin their base image tags,
   run as a numeric non-root user, EXPOSE a port and have a HEALTHCHECK;
 - GitHub workflows pin every third-party action to a full commit SHA with a
-  version comment and declare least-privilege permissions.
+  version comment and declare least-privilege permissions;
+- GitLab CI jobs sit in declared stages, have scripts, and one publishes a
+  Code Quality report.
 
 Prints one line per problem and exits 1 when there is any.
 """
@@ -154,6 +156,32 @@ def check_workflow(path, text, doc):
             problem(f"{path}:{number}", f"action not pinned to a full commit SHA with a version comment: {action}")
 
 
+GITLAB_KEYWORDS = {"default", "include", "stages", "variables", "workflow", "image", "services", "cache",
+                   "before_script", "after_script"}
+
+
+def check_gitlab(path, doc):
+    stages = doc.get("stages") or []
+    if not stages:
+        problem(path, "no stages")
+    jobs = {k: v for k, v in doc.items() if k not in GITLAB_KEYWORDS and isinstance(v, dict)}
+    reports = set()
+    for name, job in jobs.items():
+        if name.startswith("."):
+            continue
+        parent = job.get("extends")
+        if parent and parent not in jobs:
+            problem(path, f"job {name} extends unknown {parent}")
+        merged = dict(jobs.get(parent) or {}, **job)
+        if merged.get("stage") not in stages:
+            problem(path, f"job {name} is in no declared stage")
+        if not merged.get("script"):
+            problem(path, f"job {name} has no script")
+        reports.update((dig(job, "artifacts", "reports") or {}).keys())
+    if "codequality" not in reports:
+        problem(path, "no job publishes a Code Quality report")
+
+
 def check_dockerfile(path, text):
     lines = [l.strip() for l in text.splitlines() if l.strip() and not l.strip().startswith("#")]
     froms = [l.split()[1] for l in lines if l.upper().startswith("FROM ")]
@@ -193,6 +221,8 @@ def main(root):
                 continue
             if rel.startswith(".github/workflows/"):
                 check_workflow(rel, text, docs[0])
+            if rel == ".gitlab-ci.yml":
+                check_gitlab(rel, docs[0])
             for doc in docs:
                 if isinstance(doc, dict) and "apiVersion" in doc and "kind" in doc:
                     check_k8s(path if doc.get("kind") == "Kustomization" else rel, doc)
