@@ -81,78 +81,6 @@ std::vector<std::string> split_command(std::string_view command) {
 
 namespace {
 
-struct BackingKind {
-  std::string_view engine, name, image, default_tag;
-  int port;
-  std::string_view url_env;
-};
-// Engines the plan can run next to the application (compose) or as a managed service (Terraform).
-constexpr BackingKind kBacking[] = {
-    {"postgresql", "postgres", "postgres", "16", 5432, "DATABASE_URL"},
-    {"mysql", "mysql", "mysql", "8.0", 3306, "DATABASE_URL"},
-    {"mongodb", "mongo", "mongo", "7", 27017, "MONGODB_URL"},
-    {"redis", "redis", "redis", "7", 6379, "REDIS_URL"},
-};
-
-// The tag of a compose image for this engine ("postgres:16" → "16"), or "".
-std::string compose_tag(const json& audit, std::string_view image) {
-  for (const auto& file : list_of(audit["services"], "compose"))
-    for (const auto& svc : list_of(file, "services")) {
-      std::string img = text_of(svc, "image");
-      std::string prefix = std::string(image) + ":";
-      if (img.rfind(prefix, 0) == 0 || img.find("/" + prefix) != std::string::npos)
-        return img.substr(img.rfind(':') + 1);
-    }
-  return "";
-}
-
-// The major version digits of a tag: "16.2-alpine" → "16", "8.0" → "8.0" kept for MySQL.
-std::string major_of(std::string_view engine, std::string_view tag) {
-  size_t end = 0;
-  while (end < tag.size() && (std::isdigit(static_cast<unsigned char>(tag[end])) || tag[end] == '.')) ++end;
-  std::string digits(tag.substr(0, end));
-  if (engine != "mysql") digits = digits.substr(0, digits.find('.'));
-  return digits;
-}
-
-std::set<std::string> variables_read(const json& audit) {
-  std::set<std::string> names;
-  for (const auto& v : list_of(audit["configuration"], "variables")) names.insert(text_of(v, "name"));
-  return names;
-}
-
-json backing_services(const json& audit, const std::string& project, std::vector<PendingGap>& gaps) {
-  json out = json::array();
-  std::set<std::string> read = variables_read(audit);
-  std::string db_name = project;
-  std::replace(db_name.begin(), db_name.end(), '-', '_');
-  for (const auto& db : list_of(audit["data"], "databases")) {
-    std::string engine = text_of(db, "engine");
-    auto kind = std::find_if(std::begin(kBacking), std::end(kBacking),
-                             [&](const BackingKind& k) { return k.engine == engine; });
-    if (kind == std::end(kBacking)) {
-      if (engine != "sqlite")
-        gaps.push_back(
-            {{"compose", "terraform", "cost"}, engine + " is used but not planned: run and price it yourself"});
-      continue;
-    }
-    std::string tag = compose_tag(audit, kind->image);
-    if (tag.empty()) tag = std::string(kind->default_tag);
-    std::string url_env(kind->url_env);
-    if (engine == "redis" && !read.count(url_env) && read.count("CACHE_URL")) url_env = "CACHE_URL";
-    json b = {{"engine", engine},
-              {"name", std::string(kind->name)},
-              {"image", std::string(kind->image) + ":" + tag},
-              {"version", major_of(engine, tag)},
-              {"port", kind->port},
-              {"url_env", url_env},
-              {"database", db_name},
-              {engine, true}};
-    out.push_back(std::move(b));
-  }
-  return out;
-}
-
 json gates(const json& services, const json& audit, std::vector<PendingGap>& gaps) {
   json commands = json::array(), quoted = json::array();
   for (const auto& s : services)
@@ -217,6 +145,8 @@ PlanContext build_context(const json& audit, const PlanRequest& request) {
   d["primary"] = services.empty() ? json::object() : services[0];
   d["backing"] = backing;
   d["has_backing"] = !backing.empty();
+  d["has_volumes"] =
+      std::any_of(backing.begin(), backing.end(), [](const json& b) { return text_of(b, "engine") != "redis"; });
   for (const auto& b : backing) d[text_of(b, "engine")] = b;
   d["canary"] = request.canary;
   d["cloud"] = request.cloud;

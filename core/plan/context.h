@@ -43,6 +43,10 @@ std::string exec_form(const std::vector<std::string>& argv);
 /// Splits a shell-like command on spaces, honouring simple quotes.
 std::vector<std::string> split_command(std::string_view command);
 
+/// The databases and caches the audit found, as template data (engine, image,
+/// version, port, the variable the code reads and a URL for local development).
+nlohmann::json backing_services(const nlohmann::json& audit, const std::string& project, std::vector<PendingGap>& gaps);
+
 /// Fills one service's toolchain fields (commands, images, resources) from
 /// its language and package manager; adds gaps for what had to be guessed.
 void add_toolchain(nlohmann::json& service, const nlohmann::json& audit, std::vector<PendingGap>& gaps);

@@ -34,6 +34,9 @@ bool jenkins_fits(const json& c) {
 bool gitlab_fits(const json& c) {
   return uses_ci(c, "gitlab_ci");
 }
+bool compose_fits(const json& c) {
+  return c.value("has_backing", false);
+}
 
 struct FileRule {
   std::string template_name, path, each, when;
@@ -119,6 +122,8 @@ const std::vector<TargetRow>& target_table() {
       {"cost", "Monthly cost for low, medium and high traffic from a list-price table", recognised},
       {"jenkins", "A declarative Jenkinsfile with the same stages", jenkins_fits},
       {"gitlab", "A .gitlab-ci.yml with the same stages and a Code Quality report", gitlab_fits},
+      {"compose", "docker-compose.yml for local development with the backing services", compose_fits},
+      {"helm", "A Helm chart with the Kubernetes objects, parameterised", recognised},
   };
   return table;
 }

@@ -102,6 +102,11 @@ expect_contains "gitlab: the report is published" "$gl" "codequality: gl-code-qu
 expect_contains "gitlab: the repository's own test command" "$gl" "go test -race ./..."
 expect_exit "gitlab only: no GitHub workflows for a GitLab repository" 1 test -d "$SCRATCH/plans/go-http/.github"
 
+expect_contains "compose: postgres for the orders API" "$fo/docker-compose.yml" "condition: service_healthy"
+expect_contains "compose: the driver the code uses" "$fo/docker-compose.yml" 'DATABASE_URL: "postgresql+psycopg://app:'
+expect_contains "compose: the variable the Go code reads" "$SCRATCH/plans/go-http/docker-compose.yml" 'REDIS_ADDR: "redis:6379"'
+expect_contains "helm: values per service" "$fo/helm/fastapi-orders/values.yaml" 'healthPath: "/healthz"'
+
 # The canary option swaps the Deployment for an Argo Rollout and its analysis.
 expect_exit "canary plan" 0 "$COPILOT" plan --canary --target kubernetes --out "$SCRATCH/canary" "$SCRATCH/repos/fastapi-orders"
 expect_contains "canary: a Rollout" "$SCRATCH/canary/k8s/fastapi-orders/rollout.yaml" "kind: Rollout"

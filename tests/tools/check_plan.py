@@ -11,7 +11,10 @@ Usage: check_plan.py PLAN_DIR
 - GitHub workflows pin every third-party action to a full commit SHA with a
   version comment and declare least-privilege permissions;
 - GitLab CI jobs sit in declared stages, have scripts, and one publishes a
-  Code Quality report.
+  Code Quality report;
+- compose services wait only for healthchecked services, volumes are declared;
+- Helm charts have their metadata, balanced template actions, and every
+  .Values reference in values.yaml (helm itself is not available here).
 
 Prints one line per problem and exits 1 when there is any.
 """
@@ -182,6 +185,66 @@ def check_gitlab(path, doc):
         problem(path, "no job publishes a Code Quality report")
 
 
+def check_compose(path, doc):
+    services = doc.get("services") or {}
+    if not services:
+        problem(path, "no services")
+    for name, svc in services.items():
+        if not (svc.get("image") or svc.get("build")):
+            problem(path, f"service {name} has neither image nor build")
+        for dep, cond in (svc.get("depends_on") or {}).items():
+            if dep not in services:
+                problem(path, f"service {name} depends on unknown {dep}")
+            elif cond.get("condition") == "service_healthy" and not services[dep].get("healthcheck"):
+                problem(path, f"service {name} waits for {dep} to be healthy, but {dep} has no healthcheck")
+    for svc in services.values():
+        for volume in svc.get("volumes") or []:
+            source = volume.split(":", 1)[0]
+            if not source.startswith((".", "/")) and source not in (doc.get("volumes") or {}):
+                problem(path, f"named volume {source} is not declared")
+
+
+ACTION = re.compile(r"{{-?\s*(.*?)\s*-?}}", re.S)
+OPENERS = ("range ", "if ", "with ", "define ")
+
+
+def check_helm_chart(root, chart):
+    """Go templates cannot be rendered without helm: check what can be checked."""
+    rel = os.path.relpath(chart, root)
+    with open(os.path.join(chart, "Chart.yaml"), encoding="utf-8") as f:
+        meta = yaml.safe_load(f)
+    for field in ("apiVersion", "name", "version"):
+        if not meta.get(field):
+            problem(f"{rel}/Chart.yaml", f"missing {field}")
+    if meta.get("apiVersion") != "v2":
+        problem(f"{rel}/Chart.yaml", "apiVersion is not v2")
+    with open(os.path.join(chart, "values.yaml"), encoding="utf-8") as f:
+        values = yaml.safe_load(f)
+    service_values = list((values.get("services") or {}).values())
+    templates = os.path.join(chart, "templates")
+    for name in sorted(os.listdir(templates)):
+        path = f"{rel}/templates/{name}"
+        with open(os.path.join(templates, name), encoding="utf-8") as f:
+            text = f.read()
+        depth = 0
+        for action in ACTION.findall(text):
+            if action.startswith(OPENERS):
+                depth += 1
+            elif action == "end":
+                depth -= 1
+                if depth < 0:
+                    problem(path, "{{ end }} without an opening action")
+        if depth > 0:
+            problem(path, f"{depth} action(s) never closed with {{{{ end }}}}")
+        for ref in re.findall(r"\.Values((?:\.\w+)+)", text):
+            if dig(values, *ref.strip(".").split(".")) is None and ref.split(".")[1] != "services":
+                problem(path, f".Values{ref} is not in values.yaml")
+        for ref in re.findall(r"\$svc((?:\.\w+)+)", text):
+            for svc in service_values:
+                if dig(svc, *ref.strip(".").split(".")) is None:
+                    problem(path, f"$svc{ref} is missing from a service in values.yaml")
+
+
 def check_dockerfile(path, text):
     lines = [l.strip() for l in text.splitlines() if l.strip() and not l.strip().startswith("#")]
     froms = [l.split()[1] for l in lines if l.upper().startswith("FROM ")]
@@ -212,6 +275,8 @@ def main(root):
             count += 1
             if name == "Dockerfile":
                 check_dockerfile(rel, text)
+            if name == "Chart.yaml":
+                check_helm_chart(root, folder)
             if not name.endswith((".yml", ".yaml")) or "/templates/" in f"/{rel}":
                 continue  # Helm templates are Go templates, not YAML
             try:
@@ -223,6 +288,8 @@ def main(root):
                 check_workflow(rel, text, docs[0])
             if rel == ".gitlab-ci.yml":
                 check_gitlab(rel, docs[0])
+            if name == "docker-compose.yml":
+                check_compose(rel, docs[0])
             for doc in docs:
                 if isinstance(doc, dict) and "apiVersion" in doc and "kind" in doc:
                     check_k8s(path if doc.get("kind") == "Kustomization" else rel, doc)
