@@ -104,6 +104,11 @@ json backing_services(const json& audit, const std::string& project, std::vector
         url_env = name;
         break;
       }
+    if (engine == "mongodb")
+      gaps.push_back({{"terraform", "cost"},
+                      "mongodb: no managed MongoDB in the Terraform plan or the estimate (MongoDB Atlas or Amazon "
+                      "DocumentDB would be priced separately); set " +
+                          url_env + " yourself"});
     out.push_back({{"engine", engine},
                    {"name", std::string(kind->name)},
                    {"image", std::string(kind->image) + ":" + tag},
@@ -111,6 +116,10 @@ json backing_services(const json& audit, const std::string& project, std::vector
                    {"port", kind->port},
                    {"url_env", url_env},
                    {"local_url", local_address(*kind, db, url_env, database)},
+                   {"scheme", scheme_in_evidence(db, kind->engine == "postgresql" ? "postgresql" : kind->engine)},
+                   {"address_is_host", url_env == "REDIS_HOST"},
+                   {"address_is_host_port", url_env == "REDIS_ADDR"},
+                   {"address_is_url", url_env != "REDIS_HOST" && url_env != "REDIS_ADDR"},
                    {"database", database},
                    {engine, true}});
   }

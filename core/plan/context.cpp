@@ -145,6 +145,10 @@ PlanContext build_context(const json& audit, const PlanRequest& request) {
   d["primary"] = services.empty() ? json::object() : services[0];
   d["backing"] = backing;
   d["has_backing"] = !backing.empty();
+  auto is = [](const char* engine) { return [engine](const json& b) { return text_of(b, "engine") == engine; }; };
+  d["has_sql"] = std::any_of(backing.begin(), backing.end(), is("postgresql")) ||
+                 std::any_of(backing.begin(), backing.end(), is("mysql"));
+  d["has_managed_backing"] = !std::all_of(backing.begin(), backing.end(), is("mongodb"));
   d["has_volumes"] =
       std::any_of(backing.begin(), backing.end(), [](const json& b) { return text_of(b, "engine") != "redis"; });
   for (const auto& b : backing) d[text_of(b, "engine")] = b;
@@ -172,6 +176,22 @@ PlanContext build_context(const json& audit, const PlanRequest& request) {
   ctx.gaps.push_back({{"github-actions", "jenkins", "gitlab"},
                       "`copilot release` is not available yet: the deploy step calls its planned interface "
                       "`copilot release --strategy canary --target kubernetes`"});
+  if (request.cloud == "aws") {
+    ctx.gaps.push_back({{"terraform"},
+                        "AWS: the load balancer listens on HTTP only; add an ACM certificate and an "
+                        "HTTPS listener before going live"});
+    ctx.gaps.push_back({{"terraform"},
+                        "AWS: the VPC and subnets are inputs (vpc_id, public_subnet_ids, "
+                        "private_subnet_ids), not created"});
+  } else {
+    ctx.gaps.push_back({{"terraform"},
+                        "GCP: Cloud Run services stay private until roles/run.invoker is granted; "
+                        "Cloud SQL is reached over its Unix socket under /cloudsql"});
+  }
+  if (d.value("has_managed_backing", false))
+    ctx.gaps.push_back({{"terraform"},
+                        "generated data store passwords live in the Terraform state: keep it in an "
+                        "encrypted remote backend"});
   d["gates"] = gates(services, audit, ctx.gaps);
   return ctx;
 }

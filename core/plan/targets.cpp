@@ -124,6 +124,7 @@ const std::vector<TargetRow>& target_table() {
       {"gitlab", "A .gitlab-ci.yml with the same stages and a Code Quality report", gitlab_fits},
       {"compose", "docker-compose.yml for local development with the backing services", compose_fits},
       {"helm", "A Helm chart with the Kubernetes objects, parameterised", recognised},
+      {"terraform", "Terraform for AWS (ECS Fargate) or GCP (Cloud Run) with managed data stores", recognised},
   };
   return table;
 }

