@@ -48,6 +48,7 @@ nlohmann::json audit_json(const PlanFlags& flags, const config::Config& cfg) {
   req.walk.include_all = cfg.include_all;
   req.walk.max_file_size = static_cast<uint64_t>(cfg.max_file_size_mib) << 20;
   req.walk.exclude = cfg.exclude;
+  req.walk.exclude.push_back(".copilot/");  // earlier plans are output, not part of the repository
   req.options.since_days = cfg.audit_since_days;
   req.options.secret_allowlist = cfg.secret_allowlist;
   req.options.jobs = cfg.jobs;

@@ -75,6 +75,14 @@ for src in "${repos[@]}"; do
     "$SCRATCH/$name.gates.json"
 done
 
+# A plan inside the repository (.copilot/plan) is not audited by the next run:
+# the Django fixture has no Python version, and the planned Dockerfile must not lend it one.
+dj="$SCRATCH/repos/python-django"
+expect_exit "plan into the repository" 0 "$COPILOT" plan --format json -o "$SCRATCH/dj1.json" "$dj"
+expect_exit "plan again" 0 "$COPILOT" plan --format json -o "$SCRATCH/dj2.json" "$dj"
+expect_exit "the second plan ignores the first" 0 cmp "$SCRATCH/dj1.json" "$SCRATCH/dj2.json"
+expect_contains "still no version found" "$SCRATCH/dj2.json" "no python version found in the audit"
+
 # What the plans are known to contain.
 fo="$SCRATCH/plans/fastapi-orders"
 expect_contains "fastapi: Python from the audit" "$fo/Dockerfile" "FROM python:3.12-slim AS build"
