@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <set>
 
 #include "plan/services.h"
@@ -32,9 +31,10 @@ std::string slug(std::string_view name) {
     else if (!out.empty() && out.back() != '-')
       out += '-';
   }
-  while (!out.empty() && (out.back() == '-' || out.size() > 40)) out.pop_back();
   if (out.empty() || !std::isalpha(static_cast<unsigned char>(out[0]))) out = "app" + (out.empty() ? "" : "-" + out);
-  return out.substr(0, 40);
+  out.resize(std::min<size_t>(out.size(), 40));
+  while (out.back() == '-') out.pop_back();
+  return out;
 }
 
 std::string dir_of(std::string_view path) {
@@ -115,6 +115,39 @@ json gates(const json& services, const json& audit, std::vector<PendingGap>& gap
   return out;
 }
 
+// What every plan has to leave to its owner: settings copilot cannot guess and
+// pieces that do not exist yet.
+void add_delivery_notes(const PlanRequest& request, const json& d, std::vector<PendingGap>& gaps) {
+  if (request.copilot_action.empty())
+    gaps.push_back({{"github-actions"},
+                    "copilot's GitHub Action is referenced as " + text_of(d, "copilot_action") +
+                        ": set plan.copilot_action in .copilot.yaml to your copy, pinned to a "
+                        "commit"});
+  if (request.registry.empty())
+    gaps.push_back({{"kubernetes", "helm", "github-actions", "terraform", "jenkins", "gitlab"},
+                    "no image registry configured: images are named " + text_of(d, "registry") +
+                        "/<service> (set plan.registry in .copilot.yaml)"});
+  gaps.push_back({{"github-actions", "jenkins", "gitlab"},
+                  "`copilot release` is not available yet: the deploy step calls its planned interface "
+                  "`copilot release --strategy canary --target kubernetes`"});
+  if (request.cloud == "aws") {
+    gaps.push_back({{"terraform"},
+                    "AWS: the load balancer listens on HTTP only; add an ACM certificate and an HTTPS listener "
+                    "before going live"});
+    gaps.push_back({{"terraform"},
+                    "AWS: the VPC and subnets are inputs (vpc_id, public_subnet_ids, private_subnet_ids), not "
+                    "created"});
+  } else {
+    gaps.push_back({{"terraform"},
+                    "GCP: Cloud Run services stay private until roles/run.invoker is granted; Cloud SQL is "
+                    "reached over its Unix socket under /cloudsql"});
+  }
+  if (d.value("has_managed_backing", false))
+    gaps.push_back({{"terraform"},
+                    "generated data store passwords live in the Terraform state: keep it in an encrypted remote "
+                    "backend"});
+}
+
 }  // namespace
 
 PlanContext build_context(const json& audit, const PlanRequest& request) {
@@ -158,40 +191,13 @@ PlanContext build_context(const json& audit, const PlanRequest& request) {
   d["readiness_score"] = audit["readiness"].value("score", 0);
   d["default_branch"] = "main";
 
-  std::string action = request.copilot_action;
-  if (action.empty()) {
-    action = "OWNER/copilot/plugins/github-action@v" + std::string(COPILOT_VERSION);
-    ctx.gaps.push_back({{"github-actions"},
-                        "copilot's GitHub Action is referenced as " + action +
-                            ": set plan.copilot_action in .copilot.yaml to your copy, pinned to a commit"});
-  }
-  d["copilot_action"] = action;
-  if (request.registry.empty())
-    ctx.gaps.push_back({{"kubernetes", "helm", "github-actions", "terraform", "jenkins", "gitlab"},
-                        "no image registry configured: images are named " + registry +
-                            "/<service> (set plan.registry in .copilot.yaml)"});
   json existing = json::object();
   for (const auto& p : list_of(audit["ci"], "pipelines")) existing[text_of(p, "system")] = true;
   d["existing_ci"] = existing;
-  ctx.gaps.push_back({{"github-actions", "jenkins", "gitlab"},
-                      "`copilot release` is not available yet: the deploy step calls its planned interface "
-                      "`copilot release --strategy canary --target kubernetes`"});
-  if (request.cloud == "aws") {
-    ctx.gaps.push_back({{"terraform"},
-                        "AWS: the load balancer listens on HTTP only; add an ACM certificate and an "
-                        "HTTPS listener before going live"});
-    ctx.gaps.push_back({{"terraform"},
-                        "AWS: the VPC and subnets are inputs (vpc_id, public_subnet_ids, "
-                        "private_subnet_ids), not created"});
-  } else {
-    ctx.gaps.push_back({{"terraform"},
-                        "GCP: Cloud Run services stay private until roles/run.invoker is granted; "
-                        "Cloud SQL is reached over its Unix socket under /cloudsql"});
-  }
-  if (d.value("has_managed_backing", false))
-    ctx.gaps.push_back({{"terraform"},
-                        "generated data store passwords live in the Terraform state: keep it in an "
-                        "encrypted remote backend"});
+  d["copilot_action"] = request.copilot_action.empty()
+                            ? "OWNER/copilot/plugins/github-action@v" + std::string(COPILOT_VERSION)
+                            : request.copilot_action;
+  add_delivery_notes(request, d, ctx.gaps);
   d["gates"] = gates(services, audit, ctx.gaps);
   return ctx;
 }
