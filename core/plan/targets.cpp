@@ -44,6 +44,7 @@ struct FileRule {
 };
 
 struct Index {
+  std::string origin;  // the index file, for errors
   std::vector<FileRule> files;
   std::vector<std::string> partials;  // template file names, included by their stem
 };
@@ -52,6 +53,7 @@ Result<Index> load_index(const std::string& target, const TemplateSet& templates
   auto index = templates.get(target + "/target.yaml");
   if (!index) return index.error();
   Index out;
+  out.origin = index->origin;
   std::vector<FileRule>& rules = out.files;
   try {
     YAML::Node root = YAML::Load(index->text);
@@ -151,14 +153,14 @@ Result<std::vector<PlanFile>> render_target(const std::string& target, const Tem
     if (!rule.each.empty()) {
       items.clear();
       if (!context.contains(rule.each) || !context[rule.each].is_array())
-        return Error{"templates/" + target + "/target.yaml:" + std::to_string(rule.line) + ": 'each: " + rule.each +
+        return Error{index->origin + ":" + std::to_string(rule.line) + ": 'each: " + rule.each +
                          "' is not a list in the plan context",
                      true};
       for (const auto& item : context[rule.each]) items.push_back(&item);
     }
     for (const json* item : items) {
       if (!condition_holds(rule.when, context, item)) continue;
-      TemplateText path_template{rule.path, "templates/" + target + "/target.yaml:" + std::to_string(rule.line)};
+      TemplateText path_template{rule.path, index->origin + ":" + std::to_string(rule.line)};
       auto path = render_template(path_template, context, item);
       if (!path) return path.error();
       if (!safe_path(*path))
