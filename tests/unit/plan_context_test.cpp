@@ -9,6 +9,7 @@
 #include "plan/cost.h"
 #include "plan/plan.h"
 #include "plan/services.h"
+#include "test_support.h"
 
 namespace copilot::plan {
 namespace {
@@ -248,6 +249,19 @@ TEST(PlanCost, PricesEveryComponentPerProfile) {
   auto gcp = estimate_cost(ctx.data, "gcp", TemplateSet(std::nullopt));
   ASSERT_TRUE(gcp.ok()) << gcp.error().message;
   EXPECT_EQ(gcp->provider, "gcp");
+}
+
+TEST(PlanCost, AMissingPriceNamesTheFileAndTheKey) {
+  copilot::testing::TempDir dir;
+  dir.write("pricing/aws.yaml",
+            "provider: aws\nregion: eu-west-1\ncurrency: EUR\nprices_as_of: \"2025-01-01\"\nnote: test\n"
+            "hours_per_month: 730\nprofiles:\n  - name: low\n    traffic: some\n    replicas: 1\n");
+  PlanContext ctx = build_context(two_service_audit(), PlanRequest{});
+  auto cost = estimate_cost(ctx.data, "aws", TemplateSet(dir.path()));
+  ASSERT_FALSE(cost.ok());
+  EXPECT_TRUE(cost.error().usage);
+  EXPECT_EQ(cost.error().message,
+            (dir.path() / "pricing/aws.yaml").string() + ": 'compute.vcpu_hour.price' is missing");
 }
 
 }  // namespace
