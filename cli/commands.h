@@ -20,5 +20,6 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
 void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_completion(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_triage(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+void attach_plan(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace copilot::cli

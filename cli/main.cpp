@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
     {"completion", "Print a bash or zsh completion script for copilot", copilot::cli::attach_completion},
     {"triage", "Turn build and test logs into grouped failures linked to the repository", copilot::cli::attach_triage},
+    {"plan", "Generate a delivery blueprint (CI/CD, containers, Kubernetes, gates, costs) from the audit",
+     copilot::cli::attach_plan},
 };
 
 }  // namespace

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian 12 machine, builds copilot and runs it on
-# the bundled examples: the audit, then a whole-tree review of each.
+# the bundled examples: the audit, a whole-tree review and a delivery plan of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+plans=$(mktemp -d)
 for app in examples/*/; do
   # examples/github and examples/jenkins hold CI configuration, not services.
   case $app in examples/github/ | examples/jenkins/) continue ;; esac
@@ -15,4 +16,8 @@ for app in examples/*/; do
   # Exit code 1 means the gate found high-severity findings, which the examples plant on purpose.
   ./build/copilot review --all -C "$app" --fail-on high || [ $? -eq 1 ]
   echo
+  echo "== copilot plan ${app}"
+  ./build/copilot plan --no-git --out "$plans/$(basename "$app")" "$app"
+  echo
 done
+echo "Plans written under $plans"

@@ -6,6 +6,9 @@
 # whose real logs the triage tests parse (pytest, GoogleTest and ctest, g++ and
 # clang, go, Maven offline against Debian's repository in /usr/share/maven-repo;
 # tsc and Jest come from npm).
+# Planned files are checked the same way (YAML, Groovy, actionlint), and the
+# fastapi-orders example's tests run as its planned CI does, with its libraries
+# from Debian (PyPI is not reachable from CI machines).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEST_PACKAGES=(
@@ -13,6 +16,7 @@ TEST_PACKAGES=(
   maven default-jdk-headless maven-debian-helper libmaven-compiler-plugin-java libmaven-resources-plugin-java
   libsurefire-java junit4
   python3-yaml pre-commit groff zsh groovy
+  python3-fastapi python3-sqlalchemy python3-httpx
 )
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do

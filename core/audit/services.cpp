@@ -267,14 +267,14 @@ Dockerfile parse_dockerfile(const std::string& path, std::string_view content) {
   return parse_dockerfile_full(path, content).df;
 }
 
-namespace {
-
 bool is_dockerfile(std::string_view path) {
   std::string name = util::to_lower(base_name(path));
   if (util::ends_with(name, ".md") || util::ends_with(name, ".txt")) return false;
   return name == "dockerfile" || name == "containerfile" || util::starts_with(name, "dockerfile.") ||
          util::starts_with(name, "containerfile.") || util::ends_with(name, ".dockerfile");
 }
+
+namespace {
 
 // Ports a Dockerfile's start commands name.
 void dockerfile_ports(const ParsedDockerfile& parsed, std::string_view content, std::vector<ListenPort>& out) {

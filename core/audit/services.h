@@ -119,6 +119,9 @@ void to_json(nlohmann::json& j, const ListenPort& v);
 void to_json(nlohmann::json& j, const HealthEndpoint& v);
 void to_json(nlohmann::json& j, const ServicesSection& v);
 
+/// True for Dockerfile, Dockerfile.*, *.dockerfile and Containerfile names (any directory).
+bool is_dockerfile(std::string_view path);
+
 /// True for docker-compose*.yml / compose*.yaml file names (any directory).
 bool is_compose_file(std::string_view path);
 

@@ -45,7 +45,7 @@ void to_json(nlohmann::json& j, const Framework& f) {
 }
 
 void to_json(nlohmann::json& j, const StackSection& s) {
-  j = {{"manifests", s.manifests}, {"frameworks", s.frameworks}};
+  j = {{"manifests", s.manifests}, {"frameworks", s.frameworks}, {"runtimes", s.runtimes}};
 }
 
 std::string normalize_pypi_name(std::string_view name) {
@@ -2296,6 +2296,7 @@ StackSection detect_stack(const AuditInput& input) {
   try {
     s.manifests = parse_manifests(input, true);
     s.frameworks = detect_frameworks(input, s.manifests);
+    s.runtimes = detect_runtimes(input);
   } catch (const std::exception& e) {
     input.diagnostics.add("", 0, std::string("stack detection stopped early: ") + e.what());
   }

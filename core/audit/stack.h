@@ -9,6 +9,7 @@
 
 #include "audit/evidence.h"
 #include "audit/input.h"
+#include "audit/runtimes.h"
 
 namespace copilot::audit {
 
@@ -43,6 +44,7 @@ void to_json(nlohmann::json& j, const Framework& f);
 struct StackSection {
   std::vector<Manifest> manifests;    ///< sorted by path
   std::vector<Framework> frameworks;  ///< sorted by name
+  std::vector<Runtime> runtimes;      ///< runtime versions asked for, by language
 };
 void to_json(nlohmann::json& j, const StackSection& s);
 

@@ -133,6 +133,14 @@ Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
       }
     }
     if (auto r = read_trackers(root, origin, c); !r) return r.error();
+    if (auto p = root["plan"]) {
+      read(p, "templates", c.plan_templates);
+      read(p, "out", c.plan_out);
+      read(p, "targets", c.plan_targets);
+      read(p, "cloud", c.plan_cloud);
+      read(p, "registry", c.plan_registry);
+      read(p, "copilot_action", c.plan_copilot_action);
+    }
   } catch (const YAML::Exception& e) {
     return Error{origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
   }

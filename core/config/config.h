@@ -70,6 +70,13 @@ struct Config {
   std::string slack_webhook_url;  ///< notify.slack.webhook_url; may hold ${VARIABLE}
   JiraConfig jira;
   ConfluenceConfig confluence;
+
+  std::string plan_templates;             ///< directory overriding built-in plan templates; "" = none
+  std::string plan_out;                   ///< output directory; "" = .copilot/plan in the repository
+  std::vector<std::string> plan_targets;  ///< empty = every target that fits
+  std::string plan_cloud;                 ///< "" = aws
+  std::string plan_registry;              ///< image registry prefix; "" = ghcr.io/<project>
+  std::string plan_copilot_action;        ///< `uses:` of copilot's GitHub Action in generated CI
 };
 
 /// Parses and validates YAML text; `origin` names the file in errors, which

@@ -1,0 +1,15 @@
+# Writes every file under templates/ into a C++ table: relative path → text,
+# so the binary renders its built-in plan templates from any directory.
+file(GLOB_RECURSE files RELATIVE "${DIR}" "${DIR}/*")
+list(SORT files)
+set(body "#include <map>\n#include <string>\nnamespace copilot::plan {\nconst std::map<std::string, std::string>& embedded_templates() {\n  static const std::map<std::string, std::string> table = {\n")
+foreach(name IN LISTS files)
+  file(READ "${DIR}/${name}" text)
+  string(FIND "${text}" ")__copilot__" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "templates/${name} contains the embedding delimiter )__copilot__")
+  endif()
+  string(APPEND body "    {\"${name}\", R\"__copilot__(${text})__copilot__\"},\n")
+endforeach()
+string(APPEND body "  };\n  return table;\n}\n}  // namespace copilot::plan\n")
+file(WRITE "${OUT}" "${body}")
