@@ -48,13 +48,14 @@ struct TestCase {
   std::string guard;      ///< raises: the condition being met
   std::string returns;    ///< boundary: isinstance() type expression ("None" for `is None`)
   bool returns_optional = false;
-  std::vector<DocExample> examples;  ///< doctest
-  std::vector<std::string> imports;  ///< doctest: module names the examples use
-  std::string reason;                ///< skeleton: why nothing concrete was derived
-  std::string signature;             ///< skeleton: the call to fill in
-  std::string not_characterizable;   ///< boundary: why --characterize may not run it ("" = it may)
-  bool probe = false;                ///< boundary rows guessed for untyped parameters: only --characterize can use them
-  int line = 0;                      ///< source line of the unit
+  std::vector<DocExample> examples;   ///< doctest
+  std::vector<std::string> imports;   ///< doctest: module names the examples use
+  std::vector<std::string> packages;  ///< doctest: the module's own package, when the examples name it
+  std::string reason;                 ///< skeleton: why nothing concrete was derived
+  std::string signature;              ///< skeleton: the call to fill in
+  std::string not_characterizable;    ///< boundary: why --characterize may not run it ("" = it may)
+  bool probe = false;  ///< boundary rows guessed for untyped parameters: only --characterize can use them
+  int line = 0;        ///< source line of the unit
 };
 
 const char* to_string(TestCase::Kind kind);

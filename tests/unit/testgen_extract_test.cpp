@@ -156,12 +156,16 @@ def counter():
     COUNT += 1
 def keyword_named_open(x):
     return dict(open=x)
+from random import sample as pick_some
+def shuffled(xs):
+    return pick_some(xs, len(xs))
 )");
   EXPECT_EQ(find(m, "pure")->impure_reason, "");
   EXPECT_EQ(find(m, "reads")->impure_reason, "uses open()");
   EXPECT_NE(find(m, "clock")->impure_reason.find("clock"), std::string::npos);
   EXPECT_NE(find(m, "counter")->impure_reason.find("global"), std::string::npos);
   EXPECT_EQ(find(m, "keyword_named_open")->impure_reason, "");
+  EXPECT_NE(find(m, "shuffled")->impure_reason.find("random.sample"), std::string::npos);
 }
 
 TEST(PythonExtract, GeneratorsAreToldApartFromNestedYields) {

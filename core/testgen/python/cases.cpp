@@ -266,6 +266,10 @@ struct Deriver {
     }
     for (const auto& d : cls.decorators)
       if (!transparent_decorator(d)) return "decorated with @" + d;
+    bool star_args_only = !cls.params.empty() && std::all_of(cls.params.begin(), cls.params.end(), [](const Param& p) {
+      return p.kind == Param::Kind::var_positional || p.kind == Param::Kind::var_keyword;
+    });
+    if (star_args_only) return "its constructor takes only *args/**kwargs: no inputs can be derived";
     std::string missing;
     if (!base_args(cls, {}, &missing)) return "no value can be derived for constructor parameter " + missing;
     return {};
@@ -276,7 +280,8 @@ struct Deriver {
     c.on_instance = false;
     c.fixture.clear();
     static const std::regex kIdent("[A-Za-z_][A-Za-z_0-9]*");
-    NameSet used;
+    NameSet used, packages;
+    std::string top_package = module.import_name.substr(0, module.import_name.find('.'));
     bool asserts = false;
     for (const auto& ex : u.examples) {
       if (ex.skip && util::contains(ex.source, "+SKIP")) continue;
@@ -287,11 +292,16 @@ struct Deriver {
       if (!c.examples.back().skip && !ex.expected.empty()) asserts = true;
       for (auto it = std::sregex_iterator(ex.source.begin(), ex.source.end(), kIdent); it != std::sregex_iterator();
            ++it)
-        if (names.count(it->str()) && (it->position() == 0 || ex.source[it->position() - 1] != '.'))
-          used.insert(it->str());
+        if (it->position() == 0 || ex.source[it->position() - 1] != '.') {
+          if (names.count(it->str()))
+            used.insert(it->str());
+          else if (it->str() == top_package)
+            packages.insert(top_package);
+        }
     }
     if (!asserts) return;
     c.imports.assign(used.begin(), used.end());
+    c.packages.assign(packages.begin(), packages.end());
     out.push_back(std::move(c));
   }
 

@@ -2,6 +2,7 @@
 // raise guards and whether running a function could touch the world.
 #include <cstring>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "syntax/syntax.h"
@@ -82,7 +83,33 @@ bool pure_attribute(std::string_view dotted) {
 }
 
 // Why calling the code under `body` could have effects outside its arguments, or "".
-std::string effect_in(const Tree& tree, TSNode body, std::vector<std::string>& calls) {
+// Names imported from effect modules (`from random import sample`) → "random.sample".
+using EffectNames = std::map<std::string, std::string, std::less<>>;
+
+EffectNames imported_effects(const Tree& tree) {
+  EffectNames out;
+  std::function<void(TSNode)> walk = [&](TSNode n) {
+    if (type_of(n) == "import_from_statement") {
+      TSNode module_name = field(n, "module_name");
+      std::string from = text_of(tree, module_name);
+      if (!effect_modules().count(from.substr(0, from.find('.')))) return;
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+        TSNode c = ts_node_named_child(n, i);
+        if (ts_node_eq(c, module_name)) continue;
+        if (type_of(c) == "aliased_import")
+          out[text_of(tree, field(c, "alias"))] = from + "." + text_of(tree, field(c, "name"));
+        else if (type_of(c) == "dotted_name")
+          out[text_of(tree, c)] = from + "." + text_of(tree, c);
+      }
+      return;
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) walk(ts_node_named_child(n, i));
+  };
+  walk(tree.root());
+  return out;
+}
+
+std::string effect_in(const Tree& tree, TSNode body, const EffectNames& effect_names, std::vector<std::string>& calls) {
   std::string reason;
   std::function<void(TSNode)> walk = [&](TSNode n) {
     auto t = type_of(n);
@@ -104,6 +131,10 @@ std::string effect_in(const Tree& tree, TSNode body, std::vector<std::string>& c
         bool is_attr_name = type_of(parent) == "attribute" && !ts_node_eq(field(parent, "object"), n);
         bool is_keyword = type_of(parent) == "keyword_argument" && ts_node_eq(field(parent, "name"), n);
         if (!is_attr_name && !is_keyword) reason = "uses " + name + "()";
+      } else if (auto it = effect_names.find(name); it != effect_names.end() && !pure_attribute(it->second)) {
+        TSNode parent = ts_node_parent(n);
+        if (type_of(parent) != "attribute" || ts_node_eq(field(parent, "object"), n))
+          reason = "uses " + it->second + " (files, processes, network, clock or randomness)";
       }
     }
     if (t == "attribute") {
@@ -122,6 +153,15 @@ std::string effect_in(const Tree& tree, TSNode body, std::vector<std::string>& c
   };
   walk(body);
   return reason;
+}
+
+bool contains_return(TSNode n) {
+  auto t = type_of(n);
+  if (t == "return_statement") return true;
+  if (t == "function_definition" || t == "lambda" || t == "class_definition") return false;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+    if (contains_return(ts_node_named_child(n, i))) return true;
+  return false;
 }
 
 bool contains_yield(TSNode n) {
@@ -243,7 +283,8 @@ void read_raises(const Tree& tree, TSNode body, std::vector<RaiseSite>& out) {
       break;  // nothing after an unconditional raise runs
     }
     walk(s, "", t == "if_statement" && still_top);
-    bool harmless = is_docstring_statement(s) || t == "if_statement" || t == "comment" ||
+    // An `if` that may return makes every later raise conditional on more than its own guard.
+    bool harmless = is_docstring_statement(s) || (t == "if_statement" && !contains_return(s)) || t == "comment" ||
                     (t == "expression_statement" && ts_node_named_child_count(s) == 1 &&
                      type_of(ts_node_named_child(s, 0)) == "assignment");
     if (!harmless) still_top = false;
@@ -261,7 +302,8 @@ std::string decorator_text(const Tree& tree, TSNode decorator) {
   return text_of(tree, ts_node_named_child(decorator, 0));
 }
 
-Unit read_function(const Tree& tree, TSNode def, const std::vector<std::string>& decorators, const std::string& owner) {
+Unit read_function(const Tree& tree, TSNode def, const std::vector<std::string>& decorators, const std::string& owner,
+                   const EffectNames& effect_names) {
   Unit u;
   u.kind = owner.empty() ? Unit::Kind::function : Unit::Kind::method;
   u.name = text_of(tree, field(def, "name"));
@@ -286,7 +328,7 @@ Unit read_function(const Tree& tree, TSNode def, const std::vector<std::string>&
   read_docstring(tree, body, u);
   u.is_generator = contains_yield(body);
   read_raises(tree, body, u.raises);
-  u.impure_reason = effect_in(tree, body, u.calls);
+  u.impure_reason = effect_in(tree, body, effect_names, u.calls);
   return u;
 }
 
@@ -319,6 +361,7 @@ std::vector<Param> dataclass_fields(const Tree& tree, TSNode body) {
 struct Reader {
   const Tree& tree;
   ModuleUnits& module;
+  EffectNames effect_names;
 
   void definition(TSNode n, const std::string& owner, std::vector<Unit>* methods) {
     std::vector<std::string> decorators;
@@ -331,7 +374,7 @@ struct Reader {
     }
     if (ts_node_is_null(n)) return;
     if (type_of(n) == "function_definition") {
-      Unit u = read_function(tree, n, decorators, owner);
+      Unit u = read_function(tree, n, decorators, owner, effect_names);
       if (methods)
         methods->push_back(std::move(u));
       else
@@ -519,7 +562,7 @@ ModuleUnits extract(std::string_view path, std::string_view source) {
     module.skip_reason = "syntax error at line " + std::to_string(module.syntax_error_line);
     return module;
   }
-  Reader reader{*tree, module};
+  Reader reader{*tree, module, imported_effects(*tree)};
   reader.statements(tree->root());
   return module;
 }

@@ -1,4 +1,6 @@
 // Test cases → pytest source. Formatting only: what to test was decided in cases.cpp.
+#include <functional>
+#include <optional>
 #include <set>
 
 #include "syntax/syntax.h"
@@ -102,20 +104,49 @@ bool is_literal_tree(TSNode n) {
   return true;
 }
 
-// The one expression a source holds (not an assignment, not a print), if any.
-bool single_expression(std::string_view source, bool& is_print) {
+// The expression a source holds, without trailing comments (not an
+// assignment, not a print call), or nullopt for statements.
+std::optional<std::string> single_expression(std::string_view source, bool& is_print) {
   auto tree = syntax::parse("python", source);
   is_print = false;
-  if (!tree || tree->has_error()) return false;
+  if (!tree || tree->has_error()) return std::nullopt;
   TSNode root = tree->root();
-  if (ts_node_named_child_count(root) != 1) return false;
-  TSNode s = ts_node_named_child(root, 0);
-  if (std::string_view(ts_node_type(s)) != "expression_statement" || ts_node_named_child_count(s) != 1) return false;
+  std::vector<TSNode> statements;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i)
+    if (std::string_view(ts_node_type(ts_node_named_child(root, i))) != "comment")
+      statements.push_back(ts_node_named_child(root, i));
+  if (statements.size() != 1) return std::nullopt;
+  TSNode s = statements[0];
+  if (std::string_view(ts_node_type(s)) != "expression_statement") return std::nullopt;
+  // `next(it), next(it)` is a tuple without its parentheses.
+  if (ts_node_named_child_count(s) > 1) return "(" + std::string(tree->text(s)) + ")";
   TSNode e = ts_node_named_child(s, 0);
   std::string_view t = ts_node_type(e);
-  if (t == "assignment" || t == "augmented_assignment" || t == "yield") return false;
+  if (t == "assignment" || t == "augmented_assignment" || t == "yield") return std::nullopt;
   if (t == "call" && tree->text(ts_node_child_by_field_name(e, "function", 8)) == "print") is_print = true;
-  return true;
+  return std::string(tree->text(e));
+}
+
+// True when a compound statement holds expression statements whose values
+// the interactive prompt would show (`if p:\n    list(p)`): output that plain
+// code cannot reproduce.
+bool echoes_values(std::string_view source) {
+  auto tree = syntax::parse("python", source);
+  if (!tree || tree->has_error()) return true;
+  std::function<bool(TSNode, int)> walk = [&](TSNode n, int depth) {
+    std::string_view t = ts_node_type(n);
+    if (t == "function_definition" || t == "class_definition" || t == "lambda") return false;
+    if (t == "expression_statement" && depth > 1 && ts_node_named_child_count(n) == 1) {
+      TSNode e = ts_node_named_child(n, 0);
+      std::string_view et = ts_node_type(e);
+      bool is_print = et == "call" && tree->text(ts_node_child_by_field_name(e, "function", 8)) == "print";
+      if (et != "assignment" && et != "augmented_assignment" && et != "string" && !is_print) return true;
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i)
+      if (walk(ts_node_named_child(n, i), depth + 1)) return true;
+    return false;
+  };
+  return walk(tree->root(), 0);
 }
 
 bool literal_text(std::string_view text) {
@@ -149,22 +180,31 @@ struct Body {
 Body doctest_body(const ModuleUnits& m, const TestCase& c) {
   Body b;
   std::set<std::string, std::less<>> names(m.module_names.begin(), m.module_names.end());
+  for (const auto& package : c.packages) b.text += "    import " + package + "\n";
   if (!c.imports.empty()) b.text += "    from " + m.import_name + " import " + util::join(c.imports, ", ") + "\n";
   for (const auto& ex : c.examples) {
     std::string expected = ex.expected;
     while (!expected.empty() && (expected.back() == '\n' || expected.back() == ' ')) expected.pop_back();
     bool is_print = false;
-    bool expression = single_expression(ex.source, is_print);
+    auto expression = single_expression(ex.source, is_print);
     b.text += "    # line " + std::to_string(ex.line) + "\n";
-    if (ex.skip || expected.empty()) {
-      b.text += expression && !is_print && !ex.skip && expected.empty() ? "    assert (" + ex.source + ") is None\n"
-                                                                        : indent(ex.source, "    ");
-    } else if (util::starts_with(expected, "Traceback (most recent call last)")) {
+    if (util::starts_with(expected, "Traceback (most recent call last)")) {
       b.text +=
           "    with pytest.raises(" + traceback_exception(expected, names) + "):\n" + indent(ex.source, "        ");
+    } else if (ex.skip || (!expression && echoes_values(ex.source))) {
+      b.text += indent(ex.source, "    ");
+    } else if (expression && !is_print && expected.empty()) {
+      b.text += "    assert (" + *expression + ") is None\n";
+    } else if (expected.empty()) {
+      b.text += indent(ex.source, "    ");
+    } else if (expression && !is_print && literal_text(expected)) {
+      b.text += "    assert (" + *expression + ") == " + expected + "\n";
     } else if (expression && !is_print) {
-      b.text += literal_text(expected) ? "    assert (" + ex.source + ") == " + expected + "\n"
-                                       : "    assert repr(" + ex.source + ") == " + py_str(expected) + "\n";
+      // As the prompt shows it: what the call printed, then the value's repr.
+      b.uses_capsys = true;
+      b.text += "    capsys.readouterr()\n    shown = " + *expression +
+                "\n    assert capsys.readouterr().out + (\"\" if shown is None else repr(shown) + \"\\n\") == " +
+                py_str(ex.expected) + "\n";
     } else {
       b.uses_capsys = true;
       b.text += "    capsys.readouterr()\n" + indent(ex.source, "    ") +
@@ -263,10 +303,11 @@ std::string render(const ModuleUnits& m, const std::vector<TestCase>& cases, con
       "# Tests between \"# copilot-gen: begin ID\" and \"# copilot-gen: end ID\" are managed by\n"
       "# copilot gen-tests: a later run adds missing ones and --verify removes failing ones.\n"
       "# Everything else in this file is yours and is kept.\n"
-      "import asyncio\nimport itertools\nimport pathlib\nimport sys\n\nimport pytest\n\n";
+      "import asyncio\nimport importlib\nimport itertools\nimport pathlib\nimport sys\n\nimport pytest\n\n";
   out += "sys.path.insert(0, str((pathlib.Path(__file__).resolve().parent / " + py_str(import_root_from_out) +
          ").resolve()))\n\n";
-  out += "import " + m.import_name + (alias == m.import_name ? "" : " as " + alias) + "  # noqa: E402\n";
+  // import_module, not `import a.b as b`: a package may bind a function over its submodule's name.
+  out += alias + " = importlib.import_module(" + py_str(m.import_name) + ")\n";
   for (const auto& c : cases) out += "\n\n" + render_block(m, c);
   return out;
 }
