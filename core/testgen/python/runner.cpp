@@ -185,8 +185,18 @@ Result<TestRun> run_pytest(const RunContext& ctx, const std::vector<std::string>
   if (scratch.dir.empty()) return Error{"cannot create a scratch directory"};
   if (auto r = util::write_file_atomic(scratch.dir / "copilot_pytest_report.py", kReportPlugin); !r) return r.error();
   util::ProcessRequest req;
-  req.argv = {ctx.request.python,      "-m", "pytest",           "-q", "-p",
-              "copilot_pytest_report", "-p", "no:cacheprovider", "-p", "no:randomly"};
+  // Files that do not collect must not stop the others from running.
+  req.argv = {ctx.request.python,
+              "-m",
+              "pytest",
+              "-q",
+              "-p",
+              "copilot_pytest_report",
+              "-p",
+              "no:cacheprovider",
+              "-p",
+              "no:randomly",
+              "--continue-on-collection-errors"};
   for (const auto& f : test_files) req.argv.push_back(f);
   req.cwd = ctx.root;
   req.env = python_env(scratch.dir);
