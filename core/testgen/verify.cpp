@@ -31,11 +31,24 @@ fs::path absolute_test_file(const RunContext& ctx, const ModuleWork& w) {
   return p.is_absolute() ? p : ctx.root / p;
 }
 
-// Puts a test file back as it was before this run.
+// True when every test in the text is between markers: nothing of the user's would be lost.
+bool only_generated(const LanguageSupport& lang, const std::string& text) {
+  std::string outside;
+  size_t at = 0;
+  for (const auto& b : scan_markers(text, lang.comment).blocks) {
+    outside += text.substr(at, b.begin - at);
+    at = b.end;
+  }
+  outside += text.substr(at);
+  return lang.test_names(outside).empty();
+}
+
+// A test file that does not collect goes: deleted when it holds only generated
+// tests, else put back as it was before this run.
 void restore(const RunContext& ctx, ModuleWork& w, const std::string& why) {
   std::error_code ec;
   fs::path file = absolute_test_file(ctx, w);
-  if (w.existed)
+  if (w.existed && !only_generated(*w.lang, w.previous_text))
     (void)util::write_file_atomic(file, w.previous_text);
   else
     fs::remove(file, ec);

@@ -35,8 +35,9 @@ for f in "$out"/*.py; do
   expect_exit "$(basename "$f") compiles" 0 "$PYTHON" -m py_compile "$f"
 done
 
-# Unverified, a boundary row fails for real (remove() on an empty cart raises KeyError).
-expect_exit "unverified tests run and one fails" 1 pytest_in "$repo" tests/generated
+# Unverified, a boundary row fails for real (remove() on an empty cart raises KeyError),
+# and the module with a missing dependency does not collect.
+expect_exit "unverified tests run and one fails" 1 pytest_in "$repo" tests/generated --continue-on-collection-errors
 expect_contains "the failure is the KeyError" "$SCRATCH/last.out" "KeyError"
 
 # --verify takes the failing tests out and keeps what passes.
@@ -44,7 +45,10 @@ expect_exit "gen-tests --verify" 0 "$COPILOT" gen-tests -C "$repo" --verify -f j
 expect_exit "verify JSON matches its schema" 0 node "$SOURCE_DIR/tests/tools/validate_json_schema.js" \
   "$SOURCE_DIR/schemas/gen-tests.schema.json" "$SCRATCH/verify.json"
 verify_field() { "$PYTHON" -c "import json,sys; print(json.load(open(sys.argv[1]))['verify'][sys.argv[2]])" "$SCRATCH/verify.json" "$1"; }
-expect_eq "every file collected" "$(verify_field files_run)" "$(verify_field files_collected)"
+expect_eq "every file but one collected" "$(($(verify_field files_run) - 1))" "$(verify_field files_collected)"
+expect_contains "a module that does not import is reported" "$SCRATCH/verify.json" \
+  "did not collect: ModuleNotFoundError: No module named 'copilot_fixture_missing_package'"
+expect_eq "... and its test file taken back" "no" "$([ -e "$out/test_shop_optional_dep.py" ] && echo yes || echo no)"
 expect_eq "failing tests (table rows) removed" "10" "$(verify_field removed)"
 compare_golden "gen-tests/test_shop_cart.verified.py.txt" "$out/test_shop_cart.py"
 expect_contains "removal leaves a tombstone" "$out/test_shop_cart.py" "# copilot-gen: removed Cart.remove:boundary (failed under --verify: KeyError"

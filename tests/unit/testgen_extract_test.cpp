@@ -204,6 +204,28 @@ TEST(PythonExtract, ModuleNamesIncludeImportsAndAssignments) {
   for (const char* n : {"os", "z", "w", "A", "B", "f"}) EXPECT_TRUE(names.count(n)) << n;
 }
 
+TEST(PythonExtract, NamedTupleFieldsAndTypeCheckingImports) {
+  auto m = python::extract("m.py", R"(
+from typing import TYPE_CHECKING, NamedTuple
+if TYPE_CHECKING:
+    from .env import Environment
+class Url(NamedTuple):
+    scheme: str
+    port: int = 80
+)");
+  ASSERT_NE(find(m, "Url"), nullptr);
+  ASSERT_EQ(find(m, "Url")->params.size(), 2u);
+  EXPECT_EQ(find(m, "Url")->params[0].name, "scheme");
+  std::set<std::string> names(m.module_names.begin(), m.module_names.end());
+  EXPECT_FALSE(names.count("Environment"));  // bound only for type checkers
+}
+
+TEST(PythonExtract, PlatformAssertsSkipTheModule) {
+  EXPECT_NE(python::extract("m.py", "import sys\nassert sys.platform == \"win32\"\n").skip_reason.find("platforms"),
+            std::string::npos);
+  EXPECT_EQ(python::extract("m.py", "assert True\n").skip_reason, "");
+}
+
 TEST(PythonDocstrings, LiteralsAreDecoded) {
   EXPECT_EQ(python::decode_string_literal(R"("""a\nb""")"), "a\nb");
   EXPECT_EQ(python::decode_string_literal(R"(r"""a\nb""")"), "a\\nb");

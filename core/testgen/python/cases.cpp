@@ -117,7 +117,12 @@ struct Deriver {
     names.insert(m.module_names.begin(), m.module_names.end());
     for (const auto& u : m.units) {
       if (u.kind == Unit::Kind::class_) {
-        classes.insert(u.name);
+        // isinstance() rejects TypedDicts and plain Protocols: they are no return check.
+        bool runtime_checkable = std::none_of(u.bases.begin(), u.bases.end(), [](const std::string& b) {
+          return util::contains(b, "TypedDict") || util::starts_with(b, "Protocol") ||
+                 util::starts_with(b, "typing.Protocol");
+        });
+        if (runtime_checkable) classes.insert(u.name);
         class_by_name[u.name] = &u;
       }
       if (u.kind == Unit::Kind::function && !u.impure_reason.empty()) impure[u.name] = u.impure_reason;

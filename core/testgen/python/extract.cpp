@@ -1,5 +1,6 @@
 // Python units from a tree-sitter tree: signatures, docstrings, doctests,
 // raise guards and whether running a function could touch the world.
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -423,7 +424,10 @@ struct Reader {
       }
       c.is_abstract = c.is_abstract || m.is_abstract;
     }
-    if (!has_init && c.is_dataclass) c.params = dataclass_fields(tree, body);
+    bool named_tuple = std::any_of(c.bases.begin(), c.bases.end(), [](const std::string& b) {
+      return b == "NamedTuple" || b == "typing.NamedTuple" || b == "t.NamedTuple";
+    });
+    if (!has_init && (c.is_dataclass || named_tuple)) c.params = dataclass_fields(tree, body);
     module.units.push_back(std::move(c));
     for (auto& m : methods)
       if (m.name != "__init__") module.units.push_back(std::move(m));
@@ -460,6 +464,9 @@ struct Reader {
   std::string import_effect(TSNode stmt) {
     auto t = type_of(stmt);
     if (t == "while_statement") return "loops at import time (line " + std::to_string(syntax::start_line(stmt)) + ")";
+    if (t == "assert_statement" &&
+        (util::contains(text_of(tree, stmt), "sys.platform") || util::contains(text_of(tree, stmt), "os.name")))
+      return "imports only on some platforms (assert at line " + std::to_string(syntax::start_line(stmt)) + ")";
     if (t != "expression_statement") return {};
     TSNode e = ts_node_named_child(stmt, 0);
     if (type_of(e) == "assignment") e = field(e, "right");
@@ -516,7 +523,9 @@ struct Reader {
         bind_names(field(ts_node_named_child(s, 0), "left"));
       } else if (t == "if_statement") {
         // `if __name__ == "__main__":` runs only as a script.
-        if (util::contains(text_of(tree, field(s, "condition")), "__main__")) continue;
+        // `if __name__ == "__main__":` runs only as a script; `if TYPE_CHECKING:` never runs.
+        std::string condition = text_of(tree, field(s, "condition"));
+        if (util::contains(condition, "__main__") || util::contains(condition, "TYPE_CHECKING")) continue;
         nested(s);
       } else if (t == "try_statement") {
         nested(s);
