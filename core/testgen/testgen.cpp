@@ -10,6 +10,7 @@
 #include "syntax/syntax.h"
 #include "testgen/language.h"
 #include "testgen/markers.h"
+#include "testgen/syntax_error.h"
 #include "testgen/work.h"
 #include "util/files.h"
 #include "util/parallel.h"
@@ -74,15 +75,7 @@ std::string import_root_from_out(const fs::path& root, const fs::path& out_dir, 
 int error_line(const std::string& grammar, const std::string& text) {
   auto tree = syntax::parse(grammar, text);
   if (!tree) return 1;
-  if (!tree->has_error()) return 0;
-  // The first line holding an ERROR or MISSING node.
-  std::function<int(TSNode)> find = [&](TSNode n) -> int {
-    if (ts_node_is_error(n) || ts_node_is_missing(n)) return syntax::start_line(n);
-    for (uint32_t i = 0; i < ts_node_child_count(n); ++i)
-      if (ts_node_has_error(ts_node_child(n, i))) return find(ts_node_child(n, i));
-    return syntax::start_line(n);
-  };
-  return find(tree->root());
+  return tree->has_error() ? first_error_line(tree->root()) : 0;
 }
 
 void write_test_file(const RunContext& ctx, const fs::path& out_dir, ModuleWork& w) {

@@ -8,6 +8,7 @@
 
 #include "syntax/syntax.h"
 #include "testgen/python/python.h"
+#include "testgen/syntax_error.h"
 #include "util/strings.h"
 
 namespace copilot::testgen::python {
@@ -546,15 +547,6 @@ struct Reader {
     }
   }
 };
-
-int first_error_line(TSNode n) {
-  if (ts_node_is_error(n) || ts_node_is_missing(n)) return syntax::start_line(n);
-  for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-    TSNode c = ts_node_child(n, i);
-    if (ts_node_has_error(c) || ts_node_is_missing(c)) return first_error_line(c);
-  }
-  return syntax::start_line(n);
-}
 
 }  // namespace
 
