@@ -48,13 +48,17 @@ for m in range((total + per_module - 1) // per_module):
     ]
     open(os.path.join(out, "mod%03d.py" % m), "w").write("\n".join(lines) + "\n")
 PY
-start=$(date +%s.%N)
-"$COPILOT" -q gen-tests -C "$tree" -f json -o "$WORK/speed.json"
-end=$(date +%s.%N)
-python3 - "$WORK/speed.json" "$start" "$end" "$FUNCTIONS" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-seconds = float(sys.argv[3]) - float(sys.argv[2])
-print("functions: %s, units: %d, test files: %d, tests: %d, seconds: %.2f" % (
-    sys.argv[4], r["summary"]["units"], sum(1 for f in r["files"] if f["test_file"]), r["summary"]["tests_generated"], seconds))
+# Wall-clock and CPU (user + system) time of the gen-tests process: on a
+# shared machine the wall clock also measures everyone else's load.
+python3 - "$COPILOT" "$tree" "$WORK/speed.json" "$FUNCTIONS" <<'PY'
+import json, os, resource, subprocess, sys, time
+copilot, tree, out, functions = sys.argv[1:5]
+start = time.monotonic()
+subprocess.run([copilot, "-q", "gen-tests", "-C", tree, "-f", "json", "-o", out], check=True)
+wall = time.monotonic() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+r = json.load(open(out))
+print("functions: %s, units: %d, test files: %d, tests: %d, wall: %.2f s, cpu: %.2f s, load average: %.1f" % (
+    functions, r["summary"]["units"], sum(1 for f in r["files"] if f["test_file"]), r["summary"]["tests_generated"],
+    wall, usage.ru_utime + usage.ru_stime, os.getloadavg()[0]))
 PY
