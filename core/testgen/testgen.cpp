@@ -104,6 +104,8 @@ void write_test_file(const RunContext& ctx, const fs::path& out_dir, ModuleWork&
   }
   for (const auto& c : w.cases) {
     CaseResult cr{c.id, to_string(c.kind), "generated", c.reason, static_cast<int>(c.rows.size())};
+    if (ctx.request.characterize && c.kind == TestCase::Kind::boundary && !c.not_characterizable.empty())
+      cr.detail = "not characterized: " + c.not_characterizable;
     if (w.existed && !ctx.request.force && marked.has(c.id)) cr.status = "existing";
     if (c.kind == TestCase::Kind::skeleton) cr.status = "skipped";
     auto it = std::find_if(w.result.units.begin(), w.result.units.end(),
