@@ -7,13 +7,18 @@
 namespace copilot::testgen {
 
 Result<FileCoverage> measure_coverage(const RunContext& ctx, std::vector<ModuleWork>& work,
-                                      const std::vector<workspace::FileEntry>& files, const std::string& out_rel) {
+                                      const std::vector<workspace::FileEntry>& files, const std::string& out_rel,
+                                      std::vector<std::string>& notes) {
   FileCoverage total;
   double covered_before = 0, covered_after = 0;
   std::map<const LanguageSupport*, std::vector<ModuleWork*>> by_lang;
   for (auto& w : work)
     if (w.module.skip_reason.empty()) by_lang[w.lang].push_back(&w);
   for (auto& [lang, modules] : by_lang) {
+    if (!lang->coverage) {
+      notes.push_back("--coverage is not measured for " + std::string(lang->framework) + " tests yet");
+      continue;
+    }
     std::vector<std::string> own_tests, sources;
     for (const auto& f : files) {
       bool in_out = !out_rel.empty() && util::starts_with(f.path, out_rel + "/");

@@ -46,17 +46,20 @@ struct LanguageSupport {
   /// Sets import_name/import_root, or skip_reason, knowing every file of the tree.
   void (*resolve_import)(ModuleUnits& module, const std::set<std::string, std::less<>>& files);
   std::vector<TestCase> (*derive)(const ModuleUnits& module, std::vector<SkippedUnit>& skipped);
-  /// Runs boundary tables of pure units and records results (--characterize).
+  /// Runs boundary tables of pure units and records results (--characterize); null when unsupported.
   void (*characterize)(const RunContext& ctx, const ModuleUnits& module, std::vector<TestCase>& cases,
                        std::vector<std::string>& notes);
   std::string (*test_file_name)(std::string_view module_path);
   std::string (*render)(const ModuleUnits& module, const std::vector<TestCase>& cases,
                         const std::string& import_root_from_out);
   std::string (*render_block)(const ModuleUnits& module, const TestCase& c);
-  /// Test function names defined in a block of generated text.
+  /// Test names defined in a block of generated text (as the runner reports them).
   std::vector<std::string> (*test_names)(std::string_view block);
+  /// Text on the line of one table row, and text every row line holds.
+  std::string (*row_needle)(std::string_view label);
+  std::string_view any_row;
   Result<TestRun> (*run_tests)(const RunContext& ctx, const std::vector<std::string>& test_files);
-  /// Percent of statements covered per source file (relative paths) when the given tests run.
+  /// Percent of statements covered per source file (relative paths) when the given tests run; null when unsupported.
   Result<std::map<std::string, FileCoverage>> (*coverage)(const RunContext& ctx,
                                                           const std::vector<std::string>& test_files,
                                                           const std::vector<std::string>& sources);

@@ -85,10 +85,10 @@ bool remove_block(std::string& text, std::string_view comment, std::string_view 
   return false;
 }
 
-bool remove_row(std::string& text, std::string_view comment, std::string_view id, std::string_view label,
-                std::string_view why) {
+bool remove_row(std::string& text, std::string_view comment, std::string_view id, std::string_view row,
+                std::string_view any_row, std::string_view why) {
   MarkedFile f = scan_markers(text, comment);
-  std::string needle = "id=\"" + std::string(label) + "\"";
+  std::string needle(row);
   for (const auto& b : f.blocks) {
     if (b.id != id) continue;
     size_t at = text.find(needle, b.begin);
@@ -97,7 +97,7 @@ bool remove_row(std::string& text, std::string_view comment, std::string_view id
     size_t line_end = text.find('\n', at) + 1;
     text.erase(line_begin, line_end - line_begin);
     size_t block_end = b.end - (line_end - line_begin);
-    if (text.find("id=\"", b.begin) >= block_end) return remove_block(text, comment, id, why);
+    if (text.find(any_row, b.begin) >= block_end) return remove_block(text, comment, id, why);
     return true;
   }
   return false;

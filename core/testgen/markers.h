@@ -39,9 +39,10 @@ int merge_blocks(std::string& text, std::string_view comment,
 /// Replaces a block by a one-line tombstone saying why it went.
 bool remove_block(std::string& text, std::string_view comment, std::string_view id, std::string_view why);
 
-/// Deletes one table row (the line holding `id="label"`) from a block; the
-/// block goes (tombstone) when no row is left. Returns false if not found.
-bool remove_row(std::string& text, std::string_view comment, std::string_view id, std::string_view label,
-                std::string_view why);
+/// Deletes one table row (the line holding `row`, such as `id="label"`) from a
+/// block; the block goes (tombstone) when no line holds `any_row` any more.
+/// Returns false if not found.
+bool remove_row(std::string& text, std::string_view comment, std::string_view id, std::string_view row,
+                std::string_view any_row, std::string_view why);
 
 }  // namespace copilot::testgen

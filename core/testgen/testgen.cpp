@@ -219,7 +219,10 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
       ModuleWork& w = work[i];
       if (!w.module.skip_reason.empty()) return;
       std::vector<std::string> mine;
-      w.lang->characterize(ctx, w.module, w.cases, mine);
+      if (w.lang->characterize)
+        w.lang->characterize(ctx, w.module, w.cases, mine);
+      else
+        mine.push_back(w.module.path + ": --characterize is not available for " + std::string(w.lang->framework));
       std::lock_guard lock(notes_mu);
       notes.insert(notes.end(), mine.begin(), mine.end());
     });
@@ -267,7 +270,7 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
   }
   if (req.coverage) {
     if (req.on_progress) req.on_progress("measuring coverage");
-    auto total = measure_coverage(ctx, work, ws->files(), out_rel);
+    auto total = measure_coverage(ctx, work, ws->files(), out_rel, notes);
     if (!total) return total.error();
     report.coverage_total = *total;
   }

@@ -71,7 +71,8 @@ int prune(const RunContext& ctx, ModuleWork& w, const std::vector<const TestOutc
     std::string why = "failed under --verify: " + (f->message.empty() ? f->outcome : f->message);
     for (char& c : why)
       if (c == '\n' || c == '\r') c = ' ';
-    bool gone = !f->label.empty() && remove_row(*text, w.lang->comment, it->second, f->label, why);
+    bool gone = !f->label.empty() &&
+                remove_row(*text, w.lang->comment, it->second, w.lang->row_needle(f->label), w.lang->any_row, why);
     if (!gone) gone = remove_block(*text, w.lang->comment, it->second, why);
     if (CaseResult* c = case_result(w, it->second)) {
       c->status = gone && scan_markers(*text, w.lang->comment).removed.count(it->second) ? "removed" : c->status;

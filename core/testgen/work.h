@@ -33,6 +33,7 @@ Result<VerifySummary> verify(const RunContext& ctx, std::vector<ModuleWork>& wor
 /// Coverage of the modules in `work` with the project's own tests (before) and
 /// with the generated ones too (after); per file and in total.
 Result<FileCoverage> measure_coverage(const RunContext& ctx, std::vector<ModuleWork>& work,
-                                      const std::vector<workspace::FileEntry>& files, const std::string& out_rel);
+                                      const std::vector<workspace::FileEntry>& files, const std::string& out_rel,
+                                      std::vector<std::string>& notes);
 
 }  // namespace copilot::testgen

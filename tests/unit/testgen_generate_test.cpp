@@ -255,10 +255,10 @@ TEST(Markers, RemovingRowsThenTheBlock) {
       "# copilot-gen: begin f:boundary\n@pytest.mark.parametrize(\"args\", [\n"
       "    pytest.param((1,), {}, id=\"base\"),\n    pytest.param((0,), {}, id=\"x:zero\"),\n])\n"
       "def test_f(args):\n    pass\n# copilot-gen: end f:boundary\n";
-  EXPECT_TRUE(remove_row(text, "#", "f:boundary", "x:zero", "failed"));
+  EXPECT_TRUE(remove_row(text, "#", "f:boundary", "id=\"x:zero\"", "id=\"", "failed"));
   EXPECT_EQ(text.find("x:zero"), std::string::npos);
   EXPECT_NE(text.find("id=\"base\""), std::string::npos);
-  EXPECT_TRUE(remove_row(text, "#", "f:boundary", "base", "failed"));
+  EXPECT_TRUE(remove_row(text, "#", "f:boundary", "id=\"base\"", "id=\"", "failed"));
   EXPECT_EQ(text, "# copilot-gen: removed f:boundary (failed)\n");
   EXPECT_FALSE(remove_block(text, "#", "f:boundary", "again"));
 }

@@ -79,12 +79,32 @@ std::vector<std::string> test_names(std::string_view block) {
   return out;
 }
 
+std::string row_needle(std::string_view label) {
+  return "id=\"" + std::string(label) + "\"";
+}
+
 }  // namespace
 
 LanguageSupport support() {
   return LanguageSupport{
-      "python",     "pytest",       "python", "#",          wants,      extract,    resolve_import, derive_cases,
-      characterize, test_file_name, render,   render_block, test_names, run_pytest, run_coverage,   is_test_file,
+      .language = "python",
+      .framework = "pytest",
+      .grammar = "python",
+      .comment = "#",
+      .wants = wants,
+      .extract = extract,
+      .resolve_import = resolve_import,
+      .derive = derive_cases,
+      .characterize = characterize,
+      .test_file_name = test_file_name,
+      .render = render,
+      .render_block = render_block,
+      .test_names = test_names,
+      .row_needle = row_needle,
+      .any_row = "id=\"",
+      .run_tests = run_pytest,
+      .coverage = run_coverage,
+      .is_test_file = is_test_file,
   };
 }
 
