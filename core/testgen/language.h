@@ -37,6 +37,7 @@ struct TestRun {
 
 struct LanguageSupport {
   std::string_view language;   ///< workspace language id
+  std::string_view also;       ///< a second language id it handles ("typescript"), or empty
   std::string_view framework;  ///< the only framework so far per language
   std::string_view grammar;    ///< tree-sitter grammar of generated files (they must parse)
   std::string_view comment;    ///< line-comment leader for markers

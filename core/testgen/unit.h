@@ -66,6 +66,7 @@ struct ModuleUnits {
   std::string skip_reason;  ///< set when the module cannot be tested at all (syntax error, import-time effects)
   int syntax_error_line = 0;
   bool relative_imports = false;  ///< `from . import x`: importable only as part of its package
+  bool commonjs = false;          ///< exports through module.exports (JavaScript)
 };
 
 }  // namespace copilot::testgen
