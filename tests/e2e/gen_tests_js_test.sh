@@ -35,11 +35,17 @@ expect_contains "jest.config.js is no source" "$SCRATCH/summary.txt" "4 files,"
 expect_exit "unverified tests fail" 1 jest_in "$repo" tests/generated
 expect_contains "the failure" "$SCRATCH/last.err" "no hello world"
 
-expect_exit "gen-tests --verify" 0 "$COPILOT" gen-tests -C "$repo" --verify -f json -o "$SCRATCH/verify.json"
+expect_exit "gen-tests --verify --coverage" 0 "$COPILOT" gen-tests -C "$repo" --verify --coverage -f json -o "$SCRATCH/verify.json"
 expect_exit "verify JSON matches its schema" 0 node "$SOURCE_DIR/tests/tools/validate_json_schema.js" \
   "$SOURCE_DIR/schemas/gen-tests.schema.json" "$SCRATCH/verify.json"
 field() { node -e 'const r = require(process.argv[1]); console.log(r.verify[process.argv[2]])' "$SCRATCH/verify.json" "$1"; }
 expect_eq "every file collected" "$(field files_run)" "$(field files_collected)"
+node -e '
+const r = require(process.argv[1]);
+const pricing = r.files.find((f) => f.source === "src/pricing.ts").coverage;
+console.log(pricing.before > 0 && pricing.before < 50, pricing.after > 80, r.coverage.after > r.coverage.before);
+' "$SCRATCH/verify.json" >"$SCRATCH/coverage.txt"
+expect_eq "coverage with the project's own test, then with the generated ones" "true true true" "$(cat "$SCRATCH/coverage.txt")"
 expect_eq "failing rows removed" "9" "$(field removed)"
 expect_contains "a tombstone for the removed test" "$out/src_pricing.test.js" "// copilot-gen: removed Cart.remove:boundary (failed under --verify: Error: no hello world)"
 expect_contains "a failing row goes, its table stays" "$out/src_pricing.test.js" '["base", ["a"]],'

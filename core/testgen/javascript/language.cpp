@@ -80,7 +80,7 @@ LanguageSupport support() {
       .row_needle = row_needle,
       .any_row = "  [\"",
       .run_tests = run_jest,
-      .coverage = nullptr,
+      .coverage = run_jest_coverage,
       .is_test_file = is_test_file,
   };
 }

@@ -41,41 +41,55 @@ std::string first_line(const std::string& text) {
   return {};
 }
 
-}  // namespace
+// A scratch directory, removed with the object.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    std::string tmpl = (fs::temp_directory_path() / "copilot-jest-XXXXXX").string();
+    if (::mkdtemp(tmpl.data())) dir = tmpl;
+  }
+  ~Scratch() {
+    std::error_code e;
+    if (!dir.empty()) fs::remove_all(dir, e);
+  }
+};
 
-Result<TestRun> run_jest(const RunContext& ctx, const std::vector<std::string>& test_files) {
+// Runs Jest on `test_files` with `extra` arguments; its JSON report goes to scratch/report.json.
+Result<util::ProcessResult> jest(const RunContext& ctx, const Scratch& scratch,
+                                 const std::vector<std::string>& test_files, const std::vector<std::string>& extra) {
   fs::path modules = node_modules();
-  fs::path jest = modules / "jest/bin/jest.js";
+  fs::path bin = modules / "jest/bin/jest.js";
   std::error_code ec;
-  if (!fs::exists(jest, ec))
+  if (!fs::exists(bin, ec))
     return Error{"jest not found in " + modules.string() + " (set COPILOT_NODE_MODULES to a node_modules with jest)"};
-  std::string tmpl = (fs::temp_directory_path() / "copilot-jest-XXXXXX").string();
-  if (!::mkdtemp(tmpl.data())) return Error{"cannot create a scratch directory"};
-  fs::path scratch = tmpl;
-  struct Cleanup {
-    fs::path dir;
-    ~Cleanup() {
-      std::error_code e;
-      fs::remove_all(dir, e);
-    }
-  } cleanup{scratch};
+  if (scratch.dir.empty()) return Error{"cannot create a scratch directory"};
   util::ProcessRequest req;
   req.argv = {"node",
-              jest.string(),
+              bin.string(),
               "--ci",
               "--no-watchman",
               "--json",
-              "--outputFile=" + (scratch / "report.json").string(),
+              "--outputFile=" + (scratch.dir / "report.json").string(),
               "--config=" + jest_config(ctx.root, modules).dump(),
-              "--cacheDirectory=" + (scratch / "cache").string(),
-              "--runTestsByPath"};
-  for (const auto& f : test_files) req.argv.push_back(f);
+              "--cacheDirectory=" + (scratch.dir / "cache").string()};
+  req.argv.insert(req.argv.end(), extra.begin(), extra.end());
+  req.argv.push_back("--runTestsByPath");
+  req.argv.insert(req.argv.end(), test_files.begin(), test_files.end());
   req.cwd = ctx.root;
   req.timeout = ctx.request.timeout;
   auto ran = util::run_process(req);
+  if (ran && ran->timed_out)
+    return Error{"jest did not finish within " + std::to_string(ctx.request.timeout.count()) + " s"};
+  return ran;
+}
+
+}  // namespace
+
+Result<TestRun> run_jest(const RunContext& ctx, const std::vector<std::string>& test_files) {
+  Scratch scratch;
+  auto ran = jest(ctx, scratch, test_files, {});
   if (!ran) return ran.error();
-  if (ran->timed_out) return Error{"jest did not finish within " + std::to_string(ctx.request.timeout.count()) + " s"};
-  auto text = util::read_file(scratch / "report.json");
+  auto text = util::read_file(scratch.dir / "report.json");
   if (!text) return Error{"jest did not run (exit " + std::to_string(ran->exit_code) + "): " + ran->err.substr(0, 400)};
   TestRun run;
   try {
@@ -108,6 +122,35 @@ Result<TestRun> run_jest(const RunContext& ctx, const std::vector<std::string>& 
     return Error{std::string("unreadable jest report: ") + e.what()};
   }
   return run;
+}
+
+Result<std::map<std::string, FileCoverage>> run_jest_coverage(const RunContext& ctx,
+                                                              const std::vector<std::string>& tests,
+                                                              const std::vector<std::string>& sources) {
+  std::map<std::string, FileCoverage> out;
+  for (const auto& s : sources) out[s] = FileCoverage{};
+  if (tests.empty()) return out;
+  Scratch scratch;
+  std::vector<std::string> extra = {"--coverage", "--coverageReporters=json-summary",
+                                    "--coverageDirectory=" + (scratch.dir / "coverage").string()};
+  for (const auto& s : sources) extra.push_back("--collectCoverageFrom=" + s);
+  auto ran = jest(ctx, scratch, tests, extra);
+  if (!ran) return ran.error();
+  auto text = util::read_file(scratch.dir / "coverage" / "coverage-summary.json");
+  if (!text) return Error{"jest wrote no coverage summary: " + ran->err.substr(0, 300)};
+  try {
+    nlohmann::json summary = nlohmann::json::parse(*text);
+    for (const auto& [file, data] : summary.items()) {
+      if (file == "total") continue;
+      auto it = out.find(fs::path(file).lexically_normal().lexically_relative(ctx.root).generic_string());
+      if (it == out.end()) continue;
+      it->second.statements = data["lines"]["total"].get<int>();
+      it->second.after = data["lines"]["pct"].is_number() ? data["lines"]["pct"].get<double>() : 0.0;
+    }
+  } catch (const std::exception& e) {
+    return Error{std::string("unreadable coverage summary: ") + e.what()};
+  }
+  return out;
 }
 
 }  // namespace copilot::testgen::javascript

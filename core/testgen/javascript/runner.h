@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -8,5 +9,10 @@ namespace copilot::testgen::javascript {
 
 /// Runs Jest on the given test files (relative to the root), from the root.
 Result<TestRun> run_jest(const RunContext& ctx, const std::vector<std::string>& test_files);
+
+/// Line coverage (Jest's istanbul) of `sources` when `tests` run; percent per file.
+Result<std::map<std::string, FileCoverage>> run_jest_coverage(const RunContext& ctx,
+                                                              const std::vector<std::string>& tests,
+                                                              const std::vector<std::string>& sources);
 
 }  // namespace copilot::testgen::javascript
