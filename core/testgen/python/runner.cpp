@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "testgen/characterize.h"
 #include "util/files.h"
 #include "util/process.h"
 #include "util/strings.h"
@@ -288,8 +289,7 @@ void characterize(const RunContext& ctx, const ModuleUnits& module, std::vector<
   job["import_root"] = (ctx.root / module.import_root).lexically_normal().string();
   job["calls"] = nlohmann::json::array();
   for (const auto& c : cases) {
-    if (c.kind != TestCase::Kind::boundary || !c.not_characterizable.empty() || c.on_instance || c.is_property)
-      continue;
+    if (!characterizable(c)) continue;
     nlohmann::json call = {{"id", c.id}, {"target", c.target}, {"generator", c.is_generator}, {"probe", c.probe}};
     for (const auto& r : c.rows) {
       nlohmann::json row = {
@@ -335,35 +335,7 @@ void characterize(const RunContext& ctx, const ModuleUnits& module, std::vector<
                     ": --characterize could not import it: " + results["import_error"].get<std::string>());
     return;
   }
-  std::vector<TestCase> kept;
-  for (auto& c : cases) {
-    if (!results.contains(c.id)) {
-      kept.push_back(std::move(c));
-      continue;
-    }
-    TestCase values = c, errors = c;
-    values.kind = errors.kind = TestCase::Kind::characterized;
-    values.id = c.unit + ":characterized";
-    errors.id = c.unit + ":characterized-raises";
-    values.rows.clear();
-    errors.rows.clear();
-    for (const auto& r : c.rows) {
-      const auto& rec = results[c.id].value(r.label, nlohmann::json::object());
-      Row row = r;
-      if (rec.contains("expected")) {
-        row.expected = rec["expected"].get<std::string>();
-        values.rows.push_back(row);
-      } else if (rec.contains("error")) {
-        row.error = rec["error"].get<std::string>();
-        errors.rows.push_back(row);
-      }
-    }
-    // The recorded tables supersede the type check on the same inputs.
-    if (values.rows.empty() && errors.rows.empty()) kept.push_back(std::move(c));
-    if (!values.rows.empty()) kept.push_back(std::move(values));
-    if (!errors.rows.empty()) kept.push_back(std::move(errors));
-  }
-  cases = std::move(kept);
+  apply_characterization(cases, results);
 }
 
 }  // namespace copilot::testgen::python
