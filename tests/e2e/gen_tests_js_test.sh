@@ -61,7 +61,13 @@ expect_exit "user test still runs" 0 jest_in "$repo" tests/generated -t mine
 expect_contains "user test ran" "$SCRATCH/last.err" "1 passed"
 
 expect_exit "--framework jest" 0 "$COPILOT" gen-tests -C "$repo" --framework jest --out only-js
-expect_exit "--characterize is reported as unavailable, not fatal" 0 "$COPILOT" gen-tests -C "$repo" --characterize --out char
-expect_contains "the note" "$SCRATCH/last.out" "note: src/pricing.ts: --characterize is not available for jest"
+# --characterize records what pure functions return or throw, inside Jest.
+expect_exit "gen-tests --characterize --verify" 0 "$COPILOT" gen-tests -C "$repo" --characterize --verify --out char
+expect_contains "untyped function characterized" "$repo/char/src_text.test.js" '["name:many", ["hello world"], "HW"],'
+expect_contains "guessed input recorded" "$repo/char/src_text.test.js" '["probe:string", ["abc"], "abc"],'
+expect_contains "the module's own error recorded" "$repo/char/src_pricing.test.js" '["rate:empty", [1, ""], mod.PricingError],'
+expect_not_contains "file access is not characterized" "$repo/char/src_text.test.js" "readConfig:characterized"
+expect_eq "the harness is gone" "" "$(find "$repo" -maxdepth 1 -name '.copilot-characterize-*')"
+expect_exit "characterized tests pass under Jest" 0 jest_in "$repo" char
 
 finish

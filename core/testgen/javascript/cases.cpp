@@ -359,9 +359,34 @@ struct Deriver {
     }
   }
 
-  void boundary_case(const Unit& u, const std::vector<Arg>& base) {
+  // Untyped parameters get the same guess in every row; only --characterize uses such rows.
+  std::vector<Row> probe_rows(const Unit& u) const {
+    static const std::pair<const char*, const char*> kGuesses[] = {
+        {"probe:number", "3"}, {"probe:string", "\"abc\""}, {"probe:array", "[1, 2, 3]"}};
+    std::vector<Row> rows;
+    for (const auto& [label, guess] : kGuesses) {
+      Row row{label, {}, "", ""};
+      for (const auto& p : u.params) {
+        if (p.kind == Param::Kind::var_positional || p.has_default()) break;
+        auto values = values_for(p);
+        row.args.push_back({p.name, values.empty() ? guess : values[0].expr, false});
+      }
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  void boundary_case(const Unit& u, const std::vector<Arg>& base, bool probe) {
     TestCase c = make(u, TestCase::Kind::boundary, "boundary");
-    c.returns = u.is_generator ? "" : return_check(u.returns, u.is_async, classes);
+    c.returns = u.is_generator || probe ? "" : return_check(u.returns, u.is_async, classes);
+    c.probe = probe;
+    if (c.on_instance) c.not_characterizable = "method (needs an instance)";
+    if (u.is_generator) c.not_characterizable = "generator";
+    if (probe) {
+      c.rows = probe_rows(u);
+      out.push_back(std::move(c));
+      return;
+    }
     if (u.is_property) {
       c.rows.push_back({"base", {}, "", ""});
       out.push_back(std::move(c));
@@ -406,8 +431,11 @@ struct Deriver {
     std::string missing;
     auto base = base_args(u, {}, &missing);
     if (why.empty() && !u.impure_reason.empty()) why = "not called with made-up inputs: its code " + u.impure_reason;
-    if (why.empty() && !base) why = "no value can be derived for parameter " + missing;
-    if (why.empty()) boundary_case(u, *base);
+    if (why.empty() && !base) {
+      why = "no value can be derived for parameter " + missing;
+      if (!u.is_generator && !(u.kind == Unit::Kind::method && !u.is_static)) boundary_case(u, {}, true);
+    }
+    if (why.empty()) boundary_case(u, *base, false);
     if (why.empty() && u.is_generator) why = "generator without a checkable result";
     if (why.empty() && return_check(u.returns, u.is_async, classes).empty())
       why = u.returns.empty() ? "no return type to check the result against"

@@ -87,10 +87,26 @@ std::string render_case(const ModuleUnits& m, const TestCase& c) {
     }
     case TestCase::Kind::skeleton:
       return "test.skip(" + title + ", () => {\n  // copilot gen-tests skeleton: " + c.reason +
-             "\n  const result = mod." + c.target + "(" + c.signature +
+             "\n  const result = " + (is_class(m, c.unit) ? "new " : "") + "mod." + c.target + "(" + c.signature +
              ");\n  expect(result).toEqual(undefined /* the expected result */);\n});\n";
-    case TestCase::Kind::doctest:
-    case TestCase::Kind::characterized: break;
+    case TestCase::Kind::characterized: {
+      bool errors = !c.rows.empty() && !c.rows[0].error.empty();
+      std::string rows;
+      for (const auto& r : c.rows)
+        rows += "  [" + js_str(r.label) + ", " + array_of(r.args) + ", " + (errors ? r.error : r.expected) + "],\n";
+      std::string head = "test.each([\n" + rows + "])(" + js_str(c.id + " [%s]") + ", " + (c.is_async ? "async " : "");
+      std::string call = callee(c) + "(...args)";
+      if (errors)
+        return head + "(label, args, error) => {\n  // Recorded by --characterize: these inputs threw.\n  " +
+               (c.is_async ? "await expect(" + call + ").rejects.toThrow(error);"
+                           : "expect(() => " + call + ").toThrow(error);") +
+               "\n});\n";
+      return head +
+             "(label, args, expected) => {\n  // Recorded by --characterize: a change in behaviour fails here.\n  "
+             "expect(" +
+             (c.is_async ? "await " : "") + call + ").toEqual(expected);\n});\n";
+    }
+    case TestCase::Kind::doctest: break;
   }
   return {};
 }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "testgen/characterize.h"
 #include "util/files.h"
 #include "util/process.h"
 #include "util/strings.h"
@@ -41,6 +42,60 @@ std::string first_line(const std::string& text) {
   return {};
 }
 
+// Calls functions on generated inputs inside Jest (so TypeScript is compiled
+// the same way) and records literal results or the errors thrown.
+constexpr const char* kHarness = R"JS(const fs = require("fs");
+const { isDeepStrictEqual } = require("util");
+const job = JSON.parse(fs.readFileSync(process.env.COPILOT_CHARACTERIZE_JOB, "utf8"));
+const mod = require(job.module);
+const BUILTIN = ["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"];
+
+function literal(value) {
+  if (value === undefined) return "undefined";
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0) ? String(value) : null;
+  if (typeof value === "string" || typeof value === "boolean" || value === null) return JSON.stringify(value);
+  const plain = Array.isArray(value) || (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype);
+  if (!plain) return null;
+  const text = JSON.stringify(value);
+  return text && text.length <= 200 && isDeepStrictEqual(JSON.parse(text), value) ? text : null;
+}
+
+function errorName(error) {
+  const kind = error && error.constructor;
+  if (!kind) return null;
+  if (BUILTIN.includes(kind.name)) return kind.name;
+  if (mod[kind.name] === kind) return "$M." + kind.name;
+  return error instanceof Error ? "Error" : null;
+}
+
+async function once(call, row) {
+  let target = mod;
+  for (const part of call.target.split(".")) target = target[part];
+  const args = eval("[" + row.args.map((a) => a.split("$M.").join("mod.")).join(", ") + "]");
+  try {
+    const text = literal(await target(...args));
+    return text === null ? { skip: "result is not a literal" } : { expected: text };
+  } catch (error) {
+    if (call.probe && (error instanceof TypeError)) return { skip: "a guessed input of the wrong type" };
+    const name = errorName(error);
+    return name ? { error: name } : { skip: "threw a non-Error" };
+  }
+}
+
+test("characterize", async () => {
+  const results = {};
+  for (const call of job.calls) {
+    results[call.id] = {};
+    for (const row of call.rows) {
+      const first = await once(call, row);
+      const second = await once(call, row);
+      results[call.id][row.label] = isDeepStrictEqual(first, second) ? first : { skip: "not deterministic" };
+    }
+  }
+  fs.writeFileSync(process.env.COPILOT_CHARACTERIZE_OUT, JSON.stringify(results));
+});
+)JS";
+
 // A scratch directory, removed with the object.
 struct Scratch {
   fs::path dir;
@@ -56,7 +111,8 @@ struct Scratch {
 
 // Runs Jest on `test_files` with `extra` arguments; its JSON report goes to scratch/report.json.
 Result<util::ProcessResult> jest(const RunContext& ctx, const Scratch& scratch,
-                                 const std::vector<std::string>& test_files, const std::vector<std::string>& extra) {
+                                 const std::vector<std::string>& test_files, const std::vector<std::string>& extra,
+                                 const std::map<std::string, std::string>& env = {}) {
   fs::path modules = node_modules();
   fs::path bin = modules / "jest/bin/jest.js";
   std::error_code ec;
@@ -76,6 +132,7 @@ Result<util::ProcessResult> jest(const RunContext& ctx, const Scratch& scratch,
   req.argv.push_back("--runTestsByPath");
   req.argv.insert(req.argv.end(), test_files.begin(), test_files.end());
   req.cwd = ctx.root;
+  req.env = env;
   req.timeout = ctx.request.timeout;
   auto ran = util::run_process(req);
   if (ran && ran->timed_out)
@@ -151,6 +208,45 @@ Result<std::map<std::string, FileCoverage>> run_jest_coverage(const RunContext& 
     return Error{std::string("unreadable coverage summary: ") + e.what()};
   }
   return out;
+}
+
+void characterize(const RunContext& ctx, const ModuleUnits& module, std::vector<TestCase>& cases,
+                  std::vector<std::string>& notes) {
+  nlohmann::json job = {{"module", (ctx.root / module.path).lexically_normal().string()},
+                        {"calls", nlohmann::json::array()}};
+  for (const auto& c : cases) {
+    if (!characterizable(c)) continue;
+    nlohmann::json call = {{"id", c.id}, {"target", c.target}, {"probe", c.probe}, {"rows", nlohmann::json::array()}};
+    for (const auto& r : c.rows) {
+      nlohmann::json args = nlohmann::json::array();
+      for (const auto& a : r.args) args.push_back(a.value);
+      call["rows"].push_back({{"label", r.label}, {"args", args}});
+    }
+    job["calls"].push_back(call);
+  }
+  if (job["calls"].empty()) return;
+  Scratch scratch;
+  // The harness sits in the project so Jest (rootDir) finds it; its name is unique per run.
+  fs::path harness = ctx.root / (".copilot-characterize-" + scratch.dir.filename().string() + ".test.js");
+  if (scratch.dir.empty() || !util::write_file_atomic(harness, kHarness) ||
+      !util::write_file_atomic(scratch.dir / "job.json", job.dump()))
+    return;
+  auto ran = jest(ctx, scratch, {harness.filename().string()}, {"--testTimeout=60000"},
+                  {{"COPILOT_CHARACTERIZE_JOB", (scratch.dir / "job.json").string()},
+                   {"COPILOT_CHARACTERIZE_OUT", (scratch.dir / "out.json").string()}});
+  std::error_code ec;
+  fs::remove(harness, ec);
+  auto text = util::read_file(scratch.dir / "out.json");
+  if (!ran || !text) {
+    notes.push_back(module.path + ": --characterize could not run it" +
+                    (ran ? ": " + first_line(ran->err) : ": " + ran.error().message));
+    return;
+  }
+  try {
+    apply_characterization(cases, nlohmann::json::parse(*text));
+  } catch (const std::exception& e) {
+    notes.push_back(module.path + ": unreadable characterization: " + e.what());
+  }
 }
 
 }  // namespace copilot::testgen::javascript
