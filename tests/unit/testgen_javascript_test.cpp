@@ -79,6 +79,21 @@ module.exports = { slug, read };
   EXPECT_EQ(find(m, "slug")->params[1].default_value, "\"-\"");
 }
 
+TEST(JavaScriptExtract, ModuleThatIsAFunction) {
+  auto direct = javascript::extract("ms.js", "module.exports = function (val, options) { return val; };\n");
+  ASSERT_EQ(direct.units.size(), 1u);
+  EXPECT_EQ(direct.units[0].name, javascript::kModuleExport);
+  auto named = javascript::extract("p.js", "function pick(xs) { return xs[0]; }\nmodule.exports = pick;\n");
+  ASSERT_EQ(named.units.size(), 1u);
+  EXPECT_EQ(named.units[0].name, javascript::kModuleExport);
+  named.import_name = named.import_root = named.path;
+  std::vector<SkippedUnit> skipped;
+  auto cases = javascript::derive_cases(named, skipped);
+  std::string text = javascript::render(named, cases, "../../p.js");
+  EXPECT_NE(text.find("expect(typeof mod).toBe(\"function\");"), std::string::npos) << text;
+  EXPECT_NE(text.find("const result = mod(/* xs */);"), std::string::npos) << text;
+}
+
 TEST(JavaScriptExtract, BadInput) {
   EXPECT_NE(javascript::extract("a.ts", "export function f(x: number {\n").skip_reason.find("syntax error at line 1"),
             std::string::npos);

@@ -57,6 +57,7 @@ struct Reader {
   std::map<std::string, std::string, std::less<>> effect_bindings;  // local name → module
   std::map<std::string, Unit, std::less<>> local;                   // not (yet) exported definitions
   std::set<std::string, std::less<>> exported;                      // names exported by name
+  std::string module_export;                                        // `module.exports = name`
 
   std::string effect_in(TSNode body, std::vector<std::string>& calls) {
     std::string reason;
@@ -293,6 +294,16 @@ struct Reader {
       }
       return;
     }
+    // `module.exports = function ...` or `= name`: the module is the function.
+    if (left == "module.exports") {
+      module.commonjs = true;
+      auto rt = type_of(right);
+      if (rt == "arrow_function" || rt == "function_expression" || rt == "function")
+        module.units.push_back(function_unit(right, kModuleExport, ""));
+      else if (rt == "identifier")
+        module_export = text_of(tree, right);
+      return;
+    }
     for (const char* prefix : {"module.exports.", "exports."}) {
       if (!util::starts_with(left, prefix)) continue;
       module.commonjs = true;
@@ -356,6 +367,11 @@ struct Reader {
     for (const auto& name : exported)
       for (auto& [key, u] : local)
         if (key == name || u.owner == name) module.units.push_back(u);
+    if (auto it = local.find(module_export); it != local.end() && it->second.kind == Unit::Kind::function) {
+      Unit u = it->second;
+      u.name = u.qualname = kModuleExport;
+      module.units.push_back(std::move(u));
+    }
     for (const auto& u : module.units)
       if (u.kind != Unit::Kind::method) module.module_names.push_back(u.name);
   }

@@ -10,6 +10,9 @@
 
 namespace copilot::testgen::javascript {
 
+/// The name of the unit a CommonJS module is (`module.exports = function ...`): tests call `mod` itself.
+inline constexpr const char* kModuleExport = "module.exports";
+
 /// The JavaScript/TypeScript row of the language table.
 LanguageSupport support();
 

@@ -70,7 +70,7 @@ function errorName(error) {
 
 async function once(call, row) {
   let target = mod;
-  for (const part of call.target.split(".")) target = target[part];
+  if (call.target !== "module.exports") for (const part of call.target.split(".")) target = target[part];
   const args = eval("[" + row.args.map((a) => a.split("$M.").join("mod.")).join(", ") + "]");
   try {
     const text = literal(await target(...args));
