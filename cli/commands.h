@@ -18,6 +18,7 @@ struct Command {
 void attach_audit(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_rules(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+void attach_gen_tests(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_completion(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_triage(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_plan(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);

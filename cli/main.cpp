@@ -17,6 +17,8 @@ constexpr Command kCommands[] = {
      "Review a change (or the whole tree) with the security, style, logic, performance and architecture agents",
      copilot::cli::attach_review},
     {"rules", "List the review rules or run their examples", copilot::cli::attach_rules},
+    {"gen-tests", "Generate tests that run (pytest), optionally verified, characterized and measured",
+     copilot::cli::attach_gen_tests},
     {"completion", "Print a bash or zsh completion script for copilot", copilot::cli::attach_completion},
     {"triage", "Turn build and test logs into grouped failures linked to the repository", copilot::cli::attach_triage},
     {"plan", "Generate a delivery blueprint (CI/CD, containers, Kubernetes, gates, costs) from the audit",

@@ -9,6 +9,7 @@
 # Planned files are checked the same way (YAML, Groovy, actionlint), and the
 # fastapi-orders example's tests run as its planned CI does, with its libraries
 # from Debian (PyPI is not reachable from CI machines).
+# Generated tests run with pytest and coverage.py from Debian (PyPI is not used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEST_PACKAGES=(
@@ -16,7 +17,7 @@ TEST_PACKAGES=(
   maven default-jdk-headless maven-debian-helper libmaven-compiler-plugin-java libmaven-resources-plugin-java
   libsurefire-java junit4
   python3-yaml pre-commit groff zsh groovy
-  python3-fastapi python3-sqlalchemy python3-httpx
+  python3-fastapi python3-sqlalchemy python3-httpx python3-coverage
 )
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do

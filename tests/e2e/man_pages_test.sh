@@ -39,7 +39,7 @@ for sub in $subs; do
   fi
   pass
   check_page "$page" "$sub"
-  expect_contains "copilot.1 points to copilot-$sub(1)" "$SOURCE_DIR/man/copilot.1" "copilot\\-$sub (1)"
+  expect_contains "copilot.1 points to copilot-$sub(1)" "$SOURCE_DIR/man/copilot.1" "copilot\\-${sub//-/\\-} (1)"
   for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" EXAMPLES "SEE ALSO"; do
     expect_contains "copilot-$sub.1 has $section" "$page" ".SH $section"
   done
