@@ -1,5 +1,6 @@
 #include "testgen/language.h"
 
+#include "testgen/golang/golang.h"
 #include "testgen/javascript/javascript.h"
 #include "testgen/python/python.h"
 
@@ -9,6 +10,7 @@ const std::vector<LanguageSupport>& languages() {
   static const std::vector<LanguageSupport> table = {
       python::support(),
       javascript::support(),
+      golang::support(),
   };
   return table;
 }
