@@ -29,8 +29,14 @@ expect_eq "gofmt-clean" "" "$(gofmt -l "$out")"
 expect_exit "unverified tests fail" 1 go_test_in "$repo" ./tests/generated/
 expect_contains "the failure" "$SCRATCH/last.out" "Test_shop_pricing_Abs_errors_1"
 
-expect_exit "gen-tests --verify --characterize" 0 "$COPILOT" gen-tests -C "$repo" --verify --characterize \
-  -f json -o "$SCRATCH/verify.json"
+expect_exit "gen-tests --verify --characterize --coverage" 0 "$COPILOT" gen-tests -C "$repo" --verify --characterize \
+  --coverage -f json -o "$SCRATCH/verify.json"
+node -e '
+const r = require(process.argv[1]);
+const c = r.files.find((f) => f.source === "shop/pricing.go").coverage;
+console.log(c.before > 0 && c.before < 10, c.after > 40, c.statements > 30);
+' "$SCRATCH/verify.json" >"$SCRATCH/coverage.txt"
+expect_eq "coverage with the package's own test, then with the generated ones" "true true true" "$(cat "$SCRATCH/coverage.txt")"
 expect_exit "verify JSON matches its schema" 0 node "$SOURCE_DIR/tests/tools/validate_json_schema.js" \
   "$SOURCE_DIR/schemas/gen-tests.schema.json" "$SCRATCH/verify.json"
 expect_contains "the failing test is removed" "$out/shop_pricing_test.go" \

@@ -78,7 +78,7 @@ LanguageSupport support() {
       .row_needle = row_needle,
       .any_row = "\t\t{\"",
       .run_tests = run_go_test,
-      .coverage = nullptr,
+      .coverage = run_go_coverage,
       .is_test_file = is_test_file,
   };
 }

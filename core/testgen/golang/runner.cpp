@@ -228,4 +228,73 @@ func TestCharacterize(t *testing.T) {
   if (results.is_object()) apply_characterization(cases, results);
 }
 
+Result<std::map<std::string, FileCoverage>> run_go_coverage(const RunContext& ctx,
+                                                            const std::vector<std::string>& tests,
+                                                            const std::vector<std::string>& sources) {
+  std::map<std::string, FileCoverage> out;
+  for (const auto& s : sources) out[s] = FileCoverage{};
+  if (tests.empty()) return out;
+  auto mod = util::read_file(ctx.root / "go.mod");
+  static const std::regex kModule(R"(^\s*module\s+(\S+))", std::regex::multiline);
+  std::smatch match;
+  if (!mod || !std::regex_search(*mod, match, kModule)) return out;
+  std::string module_path = match[1].str();
+  auto package_of = [&](const std::string& file) {
+    std::string dir = fs::path(file).parent_path().generic_string();
+    return dir.empty() ? module_path : module_path + "/" + dir;
+  };
+  std::set<std::string> coverpkg, test_dirs;
+  std::map<std::string, std::string> source_of;  // profile name ("example.com/m/pkg/f.go") → relative path
+  for (const auto& s : sources) {
+    coverpkg.insert(package_of(s));
+    source_of[package_of(s) + "/" + fs::path(s).filename().string()] = s;
+  }
+  for (const auto& t : tests) test_dirs.insert(fs::path(t).parent_path().generic_string());
+  std::string tmpl = (fs::temp_directory_path() / "copilot-gocover-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) return Error{"cannot create a scratch directory"};
+  fs::path scratch = tmpl;
+  util::ProcessRequest req;
+  std::vector<std::string> pkgs(coverpkg.begin(), coverpkg.end());
+  req.argv = {"go",
+              "test",
+              "-count=1",
+              "-vet=off",
+              "-coverpkg=" + util::join(pkgs, ","),
+              "-coverprofile=" + (scratch / "cover.out").string()};
+  for (const auto& d : test_dirs) req.argv.push_back(d.empty() ? "." : "./" + d);
+  req.cwd = ctx.root;
+  req.env = go_env();
+  req.timeout = ctx.request.timeout;
+  auto ran = util::run_process(req);
+  auto profile = util::read_file(scratch / "cover.out");
+  std::error_code ec;
+  fs::remove_all(scratch, ec);
+  if (!ran) return ran.error();
+  if (!profile) return out;  // nothing built: nothing covered
+  // name:start,end statements count — a block may appear once per test package: keep its best count.
+  static const std::regex kBlock(R"(^(.+\.go):(\S+) (\d+) (\d+)$)");
+  std::map<std::pair<std::string, std::string>, std::pair<int, long>> blocks;
+  std::istringstream lines(*profile);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    if (!std::regex_match(line, m, kBlock)) continue;
+    auto& b = blocks[{m[1].str(), m[2].str()}];
+    b.first = std::stoi(m[3].str());
+    b.second = std::max(b.second, std::stol(m[4].str()));
+  }
+  std::map<std::string, std::pair<int, int>> totals;  // relative path → statements, covered
+  for (const auto& [key, b] : blocks) {
+    auto it = source_of.find(key.first);
+    if (it == source_of.end()) continue;
+    totals[it->second].first += b.first;
+    if (b.second > 0) totals[it->second].second += b.first;
+  }
+  for (auto& [file, t] : totals) {
+    out[file].statements = t.first;
+    out[file].after = t.first ? 100.0 * t.second / t.first : 0.0;
+  }
+  return out;
+}
+
 }  // namespace copilot::testgen::golang
