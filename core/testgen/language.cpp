@@ -1,5 +1,6 @@
 #include "testgen/language.h"
 
+#include "testgen/cpp/cpp.h"
 #include "testgen/golang/golang.h"
 #include "testgen/javascript/javascript.h"
 #include "testgen/python/python.h"
@@ -11,6 +12,7 @@ const std::vector<LanguageSupport>& languages() {
       python::support(),
       javascript::support(),
       golang::support(),
+      cpp::support(),
   };
   return table;
 }

@@ -149,7 +149,8 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
   const LanguageSupport* only = nullptr;
   if (!req.framework.empty()) {
     only = language_for_framework(req.framework == "go" ? "go test" : req.framework);
-    if (!only) return Error{"unknown --framework '" + req.framework + "' (supported: pytest, jest, go)", true};
+    if (!only)
+      return Error{"unknown --framework '" + req.framework + "' (supported: pytest, jest, go, googletest)", true};
   }
   fs::path out_dir = fs::path(req.out).is_absolute() ? fs::path(req.out) : root / req.out;
   out_dir = out_dir.lexically_normal();
