@@ -22,11 +22,17 @@ expect_contains "a guard from the source file" "$test_file" 'EXPECT_THROW(shop::
 expect_contains "a method on a default-constructed object" "$test_file" "shop::Cart subject;"
 expect_not_contains "private methods are not tested" "$test_file" "reset"
 
-expect_exit "gen-tests --verify" 0 "$COPILOT" gen-tests -C "$repo" --verify -f json -o "$SCRATCH/verify.json"
+expect_exit "gen-tests --verify --coverage" 0 "$COPILOT" gen-tests -C "$repo" --verify --coverage -f json -o "$SCRATCH/verify.json"
 expect_exit "verify JSON matches its schema" 0 node "$SOURCE_DIR/tests/tools/validate_json_schema.js" \
   "$SOURCE_DIR/schemas/gen-tests.schema.json" "$SCRATCH/verify.json"
 expect_contains "everything collected and passed" "$SCRATCH/verify.json" '"passed": 5'
 expect_contains "nothing removed" "$SCRATCH/verify.json" '"removed": 0'
+node -e '
+const r = require(process.argv[1]);
+const c = r.files.find((f) => f.source === "include/shop/pricing.h").coverage;
+console.log(c.before > 0, c.after > c.before, c.statements > 10);
+' "$SCRATCH/verify.json" >"$SCRATCH/coverage.txt"
+expect_eq "gcov coverage with the project's own test, then with the generated ones" "true true true" "$(cat "$SCRATCH/coverage.txt")"
 
 # The CMake lines in the file's header build it; ctest runs it.
 {

@@ -110,7 +110,7 @@ LanguageSupport support() {
       .row_needle = row_needle,
       .any_row = "\n\n\n",
       .run_tests = run_gtest,
-      .coverage = nullptr,
+      .coverage = run_gcov,
       .is_test_file = is_test_file,
   };
 }

@@ -90,4 +90,110 @@ Result<TestRun> run_gtest(const RunContext& ctx, const std::vector<std::string>&
   return run;
 }
 
+namespace {
+
+// A source file with the header's name anywhere in the tree ("" if none).
+std::string sibling_source(const fs::path& root, const std::string& header) {
+  std::string stem = fs::path(header).stem().string();
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    std::string name = it->path().filename().string();
+    if (it->is_directory(ec) && (name == ".git" || name == "node_modules" || name == "build" || name == "tests")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::string ext = it->path().extension().string();
+    if (it->path().stem() == stem && (ext == ".cpp" || ext == ".cc" || ext == ".cxx"))
+      return it->path().lexically_relative(root).generic_string();
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::map<std::string, FileCoverage>> run_gcov(const RunContext& ctx, const std::vector<std::string>& tests,
+                                                     const std::vector<std::string>& sources) {
+  std::map<std::string, FileCoverage> out;
+  std::map<std::string, std::string> owner;  // header or its source → header (module)
+  std::vector<std::string> compiled;
+  for (const auto& h : sources) {
+    out[h] = FileCoverage{};
+    owner[h] = h;
+    if (std::string s = sibling_source(ctx.root, h); !s.empty()) {
+      owner[s] = h;
+      compiled.push_back(s);
+    }
+  }
+  std::string tmpl = (fs::temp_directory_path() / "copilot-gcov-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) return Error{"cannot create a scratch directory"};
+  fs::path scratch = tmpl;
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(dir, e);
+    }
+  } cleanup{scratch};
+  std::map<std::pair<std::string, int>, long> lines;  // (file, line) → best count over all tests
+  int n = 0;
+  for (const auto& test : tests) {
+    fs::path dir = scratch / std::to_string(n++);
+    fs::create_directories(dir);
+    util::ProcessRequest build;
+    build.argv = {"g++",
+                  "-std=c++17",
+                  "-O0",
+                  "-w",
+                  "--coverage",
+                  "-I" + ctx.root.string(),
+                  "-I" + (ctx.root / "include").string(),
+                  (ctx.root / test).string()};
+    for (const auto& s : compiled) build.argv.push_back((ctx.root / s).string());
+    for (const char* arg : {"-lgtest_main", "-lgtest", "-pthread", "-o", "bin"}) build.argv.push_back(arg);
+    build.cwd = dir;
+    build.timeout = ctx.request.timeout;
+    auto built = util::run_process(build);
+    if (!built || built->exit_code != 0) continue;  // a test that does not build covers nothing
+    util::ProcessRequest run{{(dir / "bin").string()}};
+    run.cwd = dir;
+    run.timeout = ctx.request.timeout;
+    (void)util::run_process(run);
+    std::vector<std::string> gcov = {"gcov", "--json-format", "--stdout"};
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".gcda") gcov.push_back(e.path().filename().string());
+    util::ProcessRequest report{gcov};
+    report.cwd = dir;
+    report.timeout = std::chrono::seconds(120);
+    auto reported = util::run_process(report);
+    if (!reported) continue;
+    for (auto line : util::split_lines(reported->out)) {
+      auto doc = nlohmann::json::parse(line, nullptr, false);
+      if (!doc.is_object() || !doc.contains("files")) continue;
+      for (const auto& f : doc["files"]) {
+        fs::path p = f.value("file", "");
+        std::string rel =
+            (p.is_absolute() ? p : dir / p).lexically_normal().lexically_relative(ctx.root).generic_string();
+        if (!owner.count(rel)) continue;
+        for (const auto& l : f["lines"]) {
+          long& best = lines[{rel, l.value("line_number", 0)}];
+          best = std::max(best, l.value("count", 0L));
+        }
+      }
+    }
+  }
+  std::map<std::string, std::pair<int, int>> totals;
+  for (const auto& [key, count] : lines) {
+    auto& t = totals[owner[key.first]];
+    ++t.first;
+    if (count > 0) ++t.second;
+  }
+  for (auto& [header, t] : totals) {
+    out[header].statements = t.first;
+    out[header].after = t.first ? 100.0 * t.second / t.first : 0.0;
+  }
+  return out;
+}
+
 }  // namespace copilot::testgen::cpp
