@@ -22,10 +22,13 @@ expect_contains "a guard from the source file" "$test_file" 'EXPECT_THROW(shop::
 expect_contains "a method on a default-constructed object" "$test_file" "shop::Cart subject;"
 expect_not_contains "private methods are not tested" "$test_file" "reset"
 
-expect_exit "gen-tests --verify --coverage" 0 "$COPILOT" gen-tests -C "$repo" --verify --coverage -f json -o "$SCRATCH/verify.json"
+expect_exit "gen-tests --verify --characterize --coverage" 0 "$COPILOT" gen-tests -C "$repo" --verify --characterize \
+  --coverage -f json -o "$SCRATCH/verify.json"
 expect_exit "verify JSON matches its schema" 0 node "$SOURCE_DIR/tests/tools/validate_json_schema.js" \
   "$SOURCE_DIR/schemas/gen-tests.schema.json" "$SCRATCH/verify.json"
-expect_contains "everything collected and passed" "$SCRATCH/verify.json" '"passed": 5'
+expect_contains "everything collected and passed" "$SCRATCH/verify.json" '"passed": 9'
+expect_contains "recorded results" "$test_file" '{"cents:zero", 0, 0},'
+expect_contains "recorded throws" "$test_file" "EXPECT_ANY_THROW(shop::add_vat(row.cents));"
 expect_contains "nothing removed" "$SCRATCH/verify.json" '"removed": 0'
 node -e '
 const r = require(process.argv[1]);

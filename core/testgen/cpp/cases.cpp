@@ -14,13 +14,16 @@ namespace {
 
 using Solution = std::map<std::string, std::string>;
 
-// The type without const, references and std:: noise: "const std::string&" → "std::string".
+}  // namespace
+
 std::string plain(std::string_view type) {
   std::string t(util::trim(type));
   if (util::starts_with(t, "const ")) t = t.substr(6);
   while (!t.empty() && (t.back() == '&' || t.back() == ' ')) t.pop_back();
   return std::string(util::trim(t));
 }
+
+namespace {
 
 bool is_string(std::string_view t) {
   return t == "std::string" || t == "std::string_view" || t == "string";
@@ -217,7 +220,29 @@ std::vector<TestCase> derive_cases(const ModuleUnits& module, std::vector<Skippe
       c.rows.push_back({"guard", *args, "", ""});
       out.push_back(std::move(c));
     }
-    if (why.empty()) why = "C++ results are checked by the compiler's types; the expected values are yours to write";
+    // A table for --characterize: free functions with literal inputs and a literal result.
+    std::string missing;
+    auto base_row = args_for(u, {}, &missing);
+    bool literal_result = !values_for(u.returns).empty();
+    if (why.empty() && base_row && literal_result && u.kind == Unit::Kind::function) {
+      TestCase t = base;
+      t.kind = TestCase::Kind::boundary;
+      t.id = u.qualname + ":table";
+      t.rows.push_back({"base", *base_row, "", ""});
+      for (size_t i = 0; i < base_row->size() && t.rows.size() < 12; ++i) {
+        auto values = values_for(u.params[i].annotation);
+        for (size_t k = 1; k < values.size() && t.rows.size() < 12; ++k) {
+          Row row{u.params[i].name + ":" + values[k].first, *base_row, "", ""};
+          row.args[i].value = values[k].second;
+          t.rows.push_back(std::move(row));
+        }
+      }
+      out.push_back(std::move(t));
+    }
+    if (why.empty() && !base_row) why = "no value can be derived for parameter " + missing;
+    if (why.empty() && !literal_result) why = "its result type " + u.returns + " cannot be written as a literal";
+    if (why.empty() && u.kind == Unit::Kind::method) why = "a method without throw guards: nothing to check yet";
+    if (why.empty()) why = "C++ tables need recorded results: run with --characterize";
     TestCase s = base;
     s.kind = TestCase::Kind::skeleton;
     s.id = u.qualname + ":skeleton";

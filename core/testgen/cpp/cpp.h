@@ -25,6 +25,9 @@ std::vector<TestCase> derive_cases(const ModuleUnits& module, std::vector<Skippe
 std::string render(const ModuleUnits& module, const std::vector<TestCase>& cases, const std::string& unused);
 std::string render_block(const ModuleUnits& module, const TestCase& c);
 
+/// A parameter's type as a value: "const std::string&" → "std::string".
+std::string plain(std::string_view type);
+
 /// C++ values for a type (int, double, bool, std::string, std::vector of those); typical first.
 std::vector<std::pair<std::string, std::string>> values_for(std::string_view type);
 

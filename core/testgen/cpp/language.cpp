@@ -102,7 +102,7 @@ LanguageSupport support() {
       .extract = extract,
       .resolve_import = resolve_import,
       .derive = derive_cases,
-      .characterize = nullptr,
+      .characterize = characterize,
       .test_file_name = test_file_name,
       .render = render,
       .render_block = render_block,

@@ -58,6 +58,32 @@ std::string render_case(const ModuleUnits& m, const TestCase& c) {
       return test_head(m, c) + "  // " + c.unit + " throws when " + c.guard + "\n" + object_line(c) +
              "  EXPECT_THROW(" + call + ", " + c.exception + ");\n}\n";
     }
+    case TestCase::Kind::characterized: {
+      const Unit* u = nullptr;
+      for (const auto& unit : m.units)
+        if (unit.qualname == c.unit) u = &unit;
+      if (!u) return {};
+      bool throws = !c.rows.empty() && !c.rows[0].error.empty();
+      std::string fields = "    const char* label;\n", call_args;
+      for (size_t i = 0; i < c.rows[0].args.size(); ++i) {
+        fields += "    " + plain(u->params[i].annotation) + " " + u->params[i].name + ";\n";
+        call_args += (i ? ", row." : "row.") + u->params[i].name;
+      }
+      if (!throws) fields += "    " + plain(u->returns) + " want;\n";
+      std::string rows;
+      for (const auto& r : c.rows) {
+        rows += "      {" + cpp_str(r.label);
+        for (const auto& a : r.args) rows += ", " + a.value;
+        rows += (throws ? "" : ", " + r.expected) + "},\n";
+      }
+      std::string call = c.target + "(" + call_args + ")";
+      return test_head(m, c) + "  // Recorded by --characterize: " +
+             (throws ? "these inputs threw.\n" : "a change in behaviour fails here.\n") + "  struct Row {\n" + fields +
+             "  };\n  const std::vector<Row> rows = {\n" + rows +
+             "  };\n  for (const Row& row : rows) {\n    SCOPED_TRACE(row.label);\n" +
+             (throws ? "    EXPECT_ANY_THROW(" + call + ");\n" : "    EXPECT_EQ(" + call + ", row.want);\n") +
+             "  }\n}\n";
+    }
     case TestCase::Kind::skeleton:
       return test_head(m, c) + "  GTEST_SKIP() << " + cpp_str("copilot gen-tests skeleton: " + c.reason) +
              ";\n  // auto result = " + c.unit + "(...);\n  // EXPECT_EQ(result, ...);\n}\n";

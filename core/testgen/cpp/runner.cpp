@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "testgen/characterize.h"
 #include "util/files.h"
 #include "util/process.h"
 #include "util/strings.h"
@@ -194,6 +195,124 @@ Result<std::map<std::string, FileCoverage>> run_gcov(const RunContext& ctx, cons
     out[header].after = t.first ? 100.0 * t.second / t.first : 0.0;
   }
   return out;
+}
+
+void characterize(const RunContext& ctx, const ModuleUnits& module, std::vector<TestCase>& cases,
+                  std::vector<std::string>& notes) {
+  std::string calls;
+  for (const auto& c : cases) {
+    if (!characterizable(c)) continue;
+    for (const auto& r : c.rows) {
+      std::vector<std::string> args;
+      for (const auto& a : r.args) args.push_back(a.value);
+      calls += "  record(" + nlohmann::json(c.id).dump() + ", " + nlohmann::json(r.label).dump() + ", [] { return " +
+               c.target + "(" + util::join(args, ", ") + "); });\n";
+    }
+  }
+  if (calls.empty()) return;
+  std::string tmpl = (fs::temp_directory_path() / "copilot-cpp-char-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) return;
+  fs::path dir = tmpl;
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(dir, e);
+    }
+  } cleanup{dir};
+  std::string source =
+      "#include <iomanip>\n#include <iostream>\n#include <sstream>\n#include <string>\n"
+      "#include <type_traits>\n#include <vector>\n\n#include \"" +
+      module.import_name + "\"\n" + R"CPP(
+        namespace {
+
+        std::string lit(bool v) {
+          return v ? "true" : "false";
+        }
+        std::string lit(const std::string& s) {
+          std::string out = "\"";
+          for (char c : s) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (c == '\n') {
+              out += "\\n";
+              continue;
+            }
+            out += c;
+          }
+          return out + "\"";
+        }
+        template <typename T>
+        std::string lit(const T& v) {
+          if constexpr (std::is_integral_v<T>) {
+            return std::to_string(v);
+          } else if constexpr (std::is_floating_point_v<T>) {
+            std::ostringstream o;
+            o << std::setprecision(17) << v;
+            std::string s = o.str();
+            return s.find_first_of(".ein") == std::string::npos ? s + ".0" : s;
+          } else {
+            std::string out = "{";
+            for (const auto& x : v) out += (out.size() > 1 ? ", " : "") + lit(x);
+            return out + "}";
+          }
+        }
+
+        template <typename F>
+        void record(const char* id, const char* label, F f) {
+          std::string seen[2];
+          for (auto& out : seen) {
+            try {
+              out = "=" + lit(f());
+            } catch (...) {
+              out = "!throw";
+            }
+          }
+          std::cout << id << '\t' << label << '\t' << (seen[0] == seen[1] ? seen[0] : "?") << '\n';
+        }
+
+        }  // namespace
+
+        int main() {
+      )CPP" +
+      calls + "}\n";
+  if (!util::write_file_atomic(dir / "harness.cpp", source)) return;
+  util::ProcessRequest build;
+  build.argv = {"g++",
+                "-std=c++17",
+                "-O0",
+                "-w",
+                "-I" + ctx.root.string(),
+                "-I" + (ctx.root / "include").string(),
+                (dir / "harness.cpp").string()};
+  if (!module.import_root.empty()) build.argv.push_back((ctx.root / module.import_root).string());
+  build.argv.insert(build.argv.end(), {"-o", (dir / "harness").string()});
+  build.cwd = dir;
+  build.timeout = std::chrono::seconds(300);
+  auto built = util::run_process(build);
+  if (!built || built->exit_code != 0) {
+    notes.push_back(module.path + ": --characterize could not build its harness: " +
+                    (built ? first_error(built->err) : built.error().message));
+    return;
+  }
+  util::ProcessRequest run{{(dir / "harness").string()}};
+  run.cwd = dir;
+  run.timeout = std::chrono::seconds(120);
+  auto ran = util::run_process(run);
+  if (!ran || ran->timed_out) {
+    notes.push_back(module.path + ": --characterize did not finish");
+    return;
+  }
+  nlohmann::json results = nlohmann::json::object();
+  for (auto line : util::split_lines(ran->out)) {
+    auto parts = util::split(line, '\t');
+    if (parts.size() != 3) continue;
+    std::string id(parts[0]), label(parts[1]), value(parts[2]);
+    nlohmann::json rec = value == "!throw"               ? nlohmann::json{{"error", "throw"}}
+                         : util::starts_with(value, "=") ? nlohmann::json{{"expected", value.substr(1)}}
+                                                         : nlohmann::json{{"skip", "not deterministic"}};
+    results[id][label] = rec;
+  }
+  apply_characterization(cases, results);
 }
 
 }  // namespace copilot::testgen::cpp
