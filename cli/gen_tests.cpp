@@ -67,8 +67,9 @@ void attach_gen_tests(CLI::App& sub, const GlobalOptions& global, std::function<
   sub.add_option("paths", f->paths, "Only generate tests for these files or directories");
   sub.add_option("-C,--root", f->root, "Repository to generate tests for (default: .)");
   sub.add_option("--out", f->out, "Directory for generated test files (default: tests/generated)");
-  sub.add_option("--framework", f->framework, "Test framework (default: detected from the sources)")
-      ->check(CLI::IsMember({"pytest", "jest"}));
+  sub.add_option("--framework", f->framework,
+                 "Only this framework's sources: pytest, jest, go or googletest (default: all)")
+      ->check(CLI::IsMember({"pytest", "jest", "go", "googletest"}));
   sub.add_option("--changed-since", f->changed_since, "Only units whose code changed since REV (and uncommitted)");
   sub.add_flag("--force", f->force, "Replace generated test files instead of merging into them");
   sub.add_flag("--verify", f->verify, "Run the generated tests and remove those that fail");

@@ -1,5 +1,7 @@
 #include "testgen/language.h"
 
+#include "testgen/cpp/cpp.h"
+#include "testgen/golang/golang.h"
 #include "testgen/javascript/javascript.h"
 #include "testgen/python/python.h"
 
@@ -9,6 +11,8 @@ const std::vector<LanguageSupport>& languages() {
   static const std::vector<LanguageSupport> table = {
       python::support(),
       javascript::support(),
+      golang::support(),
+      cpp::support(),
   };
   return table;
 }

@@ -13,6 +13,7 @@
 #include "testgen/testgen.h"
 #include "testgen/unit.h"
 #include "util/result.h"
+#include "workspace/workspace.h"
 
 namespace copilot::testgen {
 
@@ -41,11 +42,13 @@ struct LanguageSupport {
   std::string_view framework;  ///< the only framework so far per language
   std::string_view grammar;    ///< tree-sitter grammar of generated files (they must parse)
   std::string_view comment;    ///< line-comment leader for markers
+  int blank_lines;             ///< between two tests, as the language's formatter wants
   /// A source file to generate tests for (not a test, fixture or build script).
   bool (*wants)(std::string_view path);
   ModuleUnits (*extract)(std::string_view path, std::string_view source);
   /// Sets import_name/import_root, or skip_reason, knowing every file of the tree.
-  void (*resolve_import)(ModuleUnits& module, const std::set<std::string, std::less<>>& files);
+  void (*resolve_import)(ModuleUnits& module, const std::set<std::string, std::less<>>& files,
+                         const workspace::Workspace& ws);
   std::vector<TestCase> (*derive)(const ModuleUnits& module, std::vector<SkippedUnit>& skipped);
   /// Runs boundary tables of pure units and records results (--characterize); null when unsupported.
   void (*characterize)(const RunContext& ctx, const ModuleUnits& module, std::vector<TestCase>& cases,

@@ -61,13 +61,13 @@ std::string end_marker(std::string_view comment, std::string_view id) {
 }
 
 int merge_blocks(std::string& text, std::string_view comment,
-                 const std::vector<std::pair<std::string, std::string>>& blocks) {
+                 const std::vector<std::pair<std::string, std::string>>& blocks, int blank_lines) {
   MarkedFile f = scan_markers(text, comment);
   int added = 0;
   for (const auto& [id, block] : blocks) {
     if (f.has(id)) continue;
     if (!text.empty() && text.back() != '\n') text += '\n';
-    text += "\n\n" + block;
+    text += std::string(static_cast<size_t>(blank_lines), '\n') + block;
     ++added;
   }
   return added;

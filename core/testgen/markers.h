@@ -31,10 +31,11 @@ MarkedFile scan_markers(std::string_view text, std::string_view comment);
 std::string begin_marker(std::string_view comment, std::string_view id);
 std::string end_marker(std::string_view comment, std::string_view id);
 
-/// Appends the blocks whose ids the file has neither kept nor removed.
-/// `blocks` holds (id, block text with markers); returns how many were added.
+/// Appends the blocks whose ids the file has neither kept nor removed, each
+/// after `blank_lines` empty lines. `blocks` holds (id, block text with
+/// markers); returns how many were added.
 int merge_blocks(std::string& text, std::string_view comment,
-                 const std::vector<std::pair<std::string, std::string>>& blocks);
+                 const std::vector<std::pair<std::string, std::string>>& blocks, int blank_lines = 2);
 
 /// Replaces a block by a one-line tombstone saying why it went.
 bool remove_block(std::string& text, std::string_view comment, std::string_view id, std::string_view why);

@@ -118,7 +118,7 @@ void write_test_file(const RunContext& ctx, const fs::path& out_dir, ModuleWork&
     text = w.previous_text;
     std::vector<std::pair<std::string, std::string>> blocks;
     for (const auto& c : w.cases) blocks.emplace_back(c.id, lang.render_block(w.module, c));
-    w.result.tests_added = merge_blocks(text, lang.comment, blocks);
+    w.result.tests_added = merge_blocks(text, lang.comment, blocks, lang.blank_lines);
     w.result.status = w.result.tests_added ? "merged" : "unchanged";
   } else {
     text = lang.render(w.module, w.cases, import_root_from_out(ctx.root, out_dir, w.module.import_root));
@@ -148,8 +148,9 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
   if (ec || !fs::is_directory(root)) return Error{req.root.string() + ": not a directory", true};
   const LanguageSupport* only = nullptr;
   if (!req.framework.empty()) {
-    only = language_for_framework(req.framework);
-    if (!only) return Error{"unknown --framework '" + req.framework + "' (supported: pytest, jest)", true};
+    only = language_for_framework(req.framework == "go" ? "go test" : req.framework);
+    if (!only)
+      return Error{"unknown --framework '" + req.framework + "' (supported: pytest, jest, go, googletest)", true};
   }
   fs::path out_dir = fs::path(req.out).is_absolute() ? fs::path(req.out) : root / req.out;
   out_dir = out_dir.lexically_normal();
@@ -203,7 +204,7 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
     ModuleWork& w = work[i];
     const auto* file = ws->find(w.module.path);
     w.module = w.lang->extract(w.module.path, file->content);
-    if (w.module.skip_reason.empty()) w.lang->resolve_import(w.module, all_files);
+    if (w.module.skip_reason.empty()) w.lang->resolve_import(w.module, all_files, *ws);
     if (!w.module.skip_reason.empty()) return;
     w.cases = w.lang->derive(w.module, w.skipped);
     if (changed && !keep_changed(w, changed->at(w.module.path)))

@@ -39,6 +39,7 @@ struct Unit {
   std::string owner;                    ///< class name for methods, "" otherwise
   std::vector<Param> params;            ///< without self/cls
   std::string returns;                  ///< return annotation source, "" if none
+  std::vector<std::string> results;     ///< result types, for languages with several (Go)
   std::vector<std::string> decorators;  ///< source text without '@'
   std::string docstring;                ///< decoded text, "" if none
   std::vector<DocExample> examples;
@@ -67,6 +68,7 @@ struct ModuleUnits {
   int syntax_error_line = 0;
   bool relative_imports = false;  ///< `from . import x`: importable only as part of its package
   bool commonjs = false;          ///< exports through module.exports (JavaScript)
+  std::string package_name;       ///< the package the file declares (Go)
 };
 
 }  // namespace copilot::testgen

@@ -34,7 +34,7 @@ bool wants(std::string_view path) {
 }
 
 // Tests are required by file path: nothing to resolve but the path itself.
-void resolve_import(ModuleUnits& m, const std::set<std::string, std::less<>>&) {
+void resolve_import(ModuleUnits& m, const std::set<std::string, std::less<>>&, const workspace::Workspace&) {
   m.import_name = m.path;
   m.import_root = m.path;
   if (m.units.empty()) m.skip_reason = "exports no functions or classes";
@@ -68,6 +68,7 @@ LanguageSupport support() {
       .framework = "jest",
       .grammar = "javascript",
       .comment = "//",
+      .blank_lines = 1,
       .wants = wants,
       .extract = extract,
       .resolve_import = resolve_import,

@@ -41,7 +41,7 @@ bool identifier(std::string_view s) {
   return true;
 }
 
-void resolve_import(ModuleUnits& m, const std::set<std::string, std::less<>>& files) {
+void resolve_import(ModuleUnits& m, const std::set<std::string, std::less<>>& files, const workspace::Workspace&) {
   std::string stem = m.path.substr(0, m.path.size() - 3);
   std::vector<std::string> parts;
   for (auto p : util::split(stem, '/')) parts.emplace_back(p);
@@ -91,6 +91,7 @@ LanguageSupport support() {
       .framework = "pytest",
       .grammar = "python",
       .comment = "#",
+      .blank_lines = 2,
       .wants = wants,
       .extract = extract,
       .resolve_import = resolve_import,
