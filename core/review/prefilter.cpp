@@ -21,29 +21,6 @@ bool very_common(std::string_view w) {
   return kWords.count(w) != 0;
 }
 
-/// The quoted values of each #eq?/#any-of? predicate in a pattern's text.
-std::vector<std::vector<std::string_view>> predicate_values(std::string_view pattern) {
-  std::vector<std::vector<std::string_view>> out;
-  for (std::string_view head : {"(#eq?", "(#any-of?"}) {
-    for (size_t at = pattern.find(head); at != std::string_view::npos; at = pattern.find(head, at + 1)) {
-      std::vector<std::string_view> values;
-      size_t i = at + head.size();
-      while (i < pattern.size() && pattern[i] != ')') {
-        if (pattern[i] != '"') {
-          ++i;
-          continue;
-        }
-        size_t j = i + 1;
-        while (j < pattern.size() && pattern[j] != '"') j += pattern[j] == '\\' ? 2 : 1;
-        values.push_back(pattern.substr(i + 1, std::min(j, pattern.size()) - i - 1));
-        i = j + 1;
-      }
-      out.push_back(std::move(values));
-    }
-  }
-  return out;
-}
-
 /// The top-level patterns of a query's text (comments and strings skipped).
 std::vector<std::string_view> top_level_patterns(std::string_view text) {
   std::vector<std::string_view> out;
@@ -177,7 +154,7 @@ bool names_rare_words(std::string_view query_text) {
   if (patterns.empty()) return false;
   for (std::string_view p : patterns) {
     bool named = false;
-    for (const auto& values : predicate_values(p)) {
+    for (const auto& [capture, values] : word_predicates(p)) {
       bool rare = !values.empty();
       for (std::string_view v : values) {
         auto words = identifiers(v);
