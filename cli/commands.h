@@ -22,5 +22,7 @@ void attach_gen_tests(CLI::App& sub, const GlobalOptions& global, std::function<
 void attach_completion(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_triage(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 void attach_plan(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+void attach_release(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
+void attach_rollback(CLI::App& sub, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace copilot::cli

@@ -8,7 +8,7 @@
 
 namespace copilot::cli {
 
-enum ExitCode { kOk = 0, kGateFailed = 1, kUsage = 2, kRuntime = 3 };
+enum ExitCode { kOk = 0, kGateFailed = 1, kUsage = 2, kRuntime = 3, kPaused = 4 };
 
 struct GlobalOptions {
   std::optional<std::string> config_path;

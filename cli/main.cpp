@@ -23,6 +23,9 @@ constexpr Command kCommands[] = {
     {"triage", "Turn build and test logs into grouped failures linked to the repository", copilot::cli::attach_triage},
     {"plan", "Generate a delivery blueprint (CI/CD, containers, Kubernetes, gates, costs) from the audit",
      copilot::cli::attach_plan},
+    {"release", "Release a version step by step behind health gates, with automatic rollback",
+     copilot::cli::attach_release},
+    {"rollback", "Put an earlier release back on all traffic", copilot::cli::attach_rollback},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ TEST_PACKAGES=(
   libsurefire-java junit4
   python3-yaml pre-commit groff zsh groovy
   python3-fastapi python3-sqlalchemy python3-httpx python3-coverage
+  nginx prometheus
 )
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do

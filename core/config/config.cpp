@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/schema_check.h"
+#include "config/yaml_json.h"
 #include "util/files.h"
 #include "util/schemas.h"
 
@@ -80,6 +81,42 @@ Result<void> read_trackers(const YAML::Node& root, const std::string& origin, Co
   return {};
 }
 
+std::string where(const std::string& origin, const YAML::Node& node) {
+  return origin + ":" + std::to_string(node.Mark().line + 1);
+}
+
+config::SettingsBlock settings_block(const YAML::Node& node, const std::string& origin, const std::string& key) {
+  return {yaml_to_json(node), where(origin, node), key};
+}
+
+/// release:, the environments `copilot release` and `copilot rollback` act on.
+void read_release(const YAML::Node& r, const std::string& origin, ReleaseConfig& out) {
+  read(r, "state_dir", out.state_dir);
+  read(r, "gates_file", out.gates_file);
+  if (auto a = r["artifacts"]) {
+    read(a, "tests", out.test_reports);
+    read(a, "review", out.review_report);
+    read(a, "coverage", out.coverage_report);
+  }
+  if (auto envs = r["environments"]) {
+    for (const auto& entry : envs) {
+      EnvironmentConfig env;
+      env.name = entry.first.Scalar();
+      const YAML::Node e = entry.second;
+      std::string key = "release.environments." + env.name;
+      env.origin = where(origin, e);
+      env.target = settings_block(e["target"], origin, key + ".target");
+      read(e, "strategy", env.strategy);
+      read(e, "steps", env.steps);
+      read(e, "pause", env.pause);
+      if (auto gates = e["analysis"])
+        for (size_t i = 0; i < gates.size(); ++i)
+          env.analysis.push_back(settings_block(gates[i], origin, key + ".analysis[" + std::to_string(i) + "]"));
+      out.environments.emplace(env.name, std::move(env));
+    }
+  }
+}
+
 }  // namespace
 
 Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
@@ -141,6 +178,7 @@ Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
       read(p, "registry", c.plan_registry);
       read(p, "copilot_action", c.plan_copilot_action);
     }
+    if (auto r = root["release"]) read_release(r, origin, c.release);
   } catch (const YAML::Exception& e) {
     return Error{origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg};
   }

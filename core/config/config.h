@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/release.h"
 #include "util/result.h"
 
 namespace copilot::config {
@@ -77,6 +78,8 @@ struct Config {
   std::string plan_cloud;                 ///< "" = aws
   std::string plan_registry;              ///< image registry prefix; "" = ghcr.io/<project>
   std::string plan_copilot_action;        ///< `uses:` of copilot's GitHub Action in generated CI
+
+  ReleaseConfig release;
 };
 
 /// Parses and validates YAML text; `origin` names the file in errors, which

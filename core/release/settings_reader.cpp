@@ -100,7 +100,7 @@ std::optional<std::vector<std::string>> SettingsReader::command(const char* name
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> SettingsReader::string_map(const char* name,
-                                                                                          bool required) {
+                                                                                           bool required) {
   const nlohmann::json* v = get(name, required);
   if (!v) return std::nullopt;
   if (!v->is_object()) {

@@ -26,8 +26,7 @@ class SettingsReader {
   /// A command: a string run with `sh -c`, or a list run as argv.
   std::optional<std::vector<std::string>> command(const char* name, bool required = false);
   /// A mapping of strings to strings.
-  std::optional<std::vector<std::pair<std::string, std::string>>> string_map(const char* name,
-                                                                             bool required = false);
+  std::optional<std::vector<std::pair<std::string, std::string>>> string_map(const char* name, bool required = false);
   /// A duration: "500ms", "30s", "2m", "1h", or a number of seconds.
   std::optional<std::chrono::milliseconds> duration(const char* name);
 

@@ -67,9 +67,9 @@ class Target {
 /// A target's settings: the `target:` mapping of an environment, as JSON, and
 /// where it came from so errors can name the file, line and key.
 struct TargetSettings {
-  nlohmann::json values;  ///< includes "kind"
-  std::string origin;     ///< "FILE:LINE" of the mapping
-  std::string key;        ///< dotted key, e.g. "release.environments.prod.target"
+  nlohmann::json values;       ///< includes "kind"
+  std::string origin;          ///< "FILE:LINE" of the mapping
+  std::string key;             ///< dotted key, e.g. "release.environments.prod.target"
   std::filesystem::path root;  ///< repository root; relative paths resolve against it
 };
 

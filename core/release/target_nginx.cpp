@@ -1,0 +1,170 @@
+// The nginx target: the upstream's servers and weights live in one include
+// file that copilot owns. A change is written, checked with `nginx -t`, and
+// only then reloaded; if the check fails the previous file is put back, so
+// nginx never runs (or restarts into) a configuration that does not load.
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "release/settings_reader.h"
+#include "release/target.h"
+#include "release/targets.h"
+#include "util/files.h"
+#include "util/process.h"
+
+namespace copilot::release {
+namespace {
+
+class NginxTarget : public Target {
+ public:
+  NginxTarget(std::string upstream, std::filesystem::path include_file, std::map<std::string, std::string> backends,
+              std::vector<std::string> test_command, std::vector<std::string> reload_command,
+              std::string server_options)
+      : upstream_(std::move(upstream)),
+        include_file_(std::move(include_file)),
+        backends_(std::move(backends)),
+        test_command_(std::move(test_command)),
+        reload_command_(std::move(reload_command)),
+        server_options_(std::move(server_options)) {}
+
+  Result<void> check_version(const std::string& version) override {
+    if (backends_.count(version)) return {};
+    std::string known;
+    for (const auto& [v, address] : backends_) known += (known.empty() ? "" : ", ") + v;
+    return Error{"version '" + version + "' has no backend in the nginx target (known versions: " + known + ")", true};
+  }
+
+  Result<void> prepare(const ReleaseContext&) override { return {}; }
+
+  Result<void> shift(const ReleaseContext& ctx, const Split& split) override {
+    auto text = render(ctx, split);
+    if (!text) return text.error();
+    auto previous = util::read_file(include_file_);
+    if (auto written = util::write_file_atomic(include_file_, *text); !written) return written.error();
+    auto restore = [&]() {
+      if (previous) (void)util::write_file_atomic(include_file_, *previous);
+    };
+    if (auto checked = run(test_command_, "check the configuration"); !checked) {
+      restore();
+      return Error{checked.error().message + "; the previous upstream file was put back"};
+    }
+    if (auto reloaded = run(reload_command_, "reload"); !reloaded) {
+      restore();
+      return Error{reloaded.error().message + "; the previous upstream file was put back"};
+    }
+    return {};
+  }
+
+  Result<void> promote(const ReleaseContext& ctx) override { return shift(ctx, Split{ctx.version, "", 0}); }
+
+  Result<Split> observe() override {
+    auto text = util::read_file(include_file_);
+    if (!text) return text.error();
+    static const std::regex server_line(R"(^\s*server\s+(\S+?)(?:\s+weight=(\d+))?[\s;])");
+    std::vector<std::pair<std::string, int>> servers;
+    std::istringstream in(*text);
+    for (std::string line; std::getline(in, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, server_line))
+        servers.emplace_back(version_at(m[1]), m[2].matched ? std::stoi(m[2]) : 1);
+    }
+    if (servers.empty()) return Error{include_file_.string() + ": no server in upstream '" + upstream_ + "'"};
+    if (servers.size() > 2)
+      return Error{include_file_.string() + ": " + std::to_string(servers.size()) +
+                   " servers; copilot writes at most two (stable and canary)"};
+    if (servers.size() == 1) return Split{servers[0].first, "", 0};
+    int total = servers[0].second + servers[1].second;
+    return Split{servers[0].first, servers[1].first, total ? servers[1].second * 100 / total : 0};
+  }
+
+  std::string address_of(const std::string& version) const override {
+    auto it = backends_.find(version);
+    return it == backends_.end() ? "" : it->second;
+  }
+
+ private:
+  std::string version_at(const std::string& address) const {
+    for (const auto& [version, a] : backends_)
+      if (a == address) return version;
+    return "unknown (" + address + ")";
+  }
+
+  Result<std::string> render(const ReleaseContext& ctx, const Split& split) const {
+    std::ostringstream out;
+    out << "# Written by copilot release for environment " << ctx.environment << ", release " << ctx.release_id
+        << ".\n# copilot rewrites this file at every step; edits are lost.\n";
+    out << "upstream " << upstream_ << " {\n";
+    auto server = [&](const std::string& version, int weight) -> Result<void> {
+      auto it = backends_.find(version);
+      if (it == backends_.end()) return Error{"version '" + version + "' has no backend in the nginx target", true};
+      out << "    server " << it->second << " weight=" << weight;
+      if (!server_options_.empty()) out << " " << server_options_;
+      out << ";\n";
+      return {};
+    };
+    int canary = split.canary.empty() ? 0 : split.canary_weight;
+    if (canary < 100 && !split.stable.empty())
+      if (auto r = server(split.stable, 100 - canary); !r) return r.error();
+    if (canary > 0)
+      if (auto r = server(split.canary, canary); !r) return r.error();
+    out << "}\n";
+    return out.str();
+  }
+
+  Result<void> run(const std::vector<std::string>& argv, const char* what) const {
+    util::ProcessRequest request;
+    request.argv = argv;
+    request.timeout = std::chrono::seconds(30);
+    auto result = util::run_process(request);
+    if (!result) return Error{"nginx: cannot " + std::string(what) + ": " + result.error().message};
+    if (result->exit_code != 0) {
+      std::string output = result->err.empty() ? result->out : result->err;
+      while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
+      return Error{"nginx: `" + join(argv) + "` failed (exit " + std::to_string(result->exit_code) + "): " + output};
+    }
+    return {};
+  }
+
+  static std::string join(const std::vector<std::string>& argv) {
+    std::string text;
+    for (const auto& a : argv) text += (text.empty() ? "" : " ") + a;
+    return text;
+  }
+
+  std::string upstream_;
+  std::filesystem::path include_file_;
+  std::map<std::string, std::string> backends_;
+  std::vector<std::string> test_command_;
+  std::vector<std::string> reload_command_;
+  std::string server_options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Target>> make_nginx_target(const TargetSettings& settings) {
+  SettingsReader r(settings.values, settings.origin, settings.key);
+  r.string("kind");
+  auto upstream = r.string("upstream", true);
+  auto include_file = r.string("include_file", true);
+  auto backends = r.string_map("backends", true);
+  auto nginx = r.command("nginx");
+  auto test_command = r.command("test_command");
+  auto reload_command = r.command("reload_command");
+  auto options = r.string("server_options");
+  if (auto done = r.finish(); !done) return Error{done.error().message, true};
+  if (backends->empty()) return Error{settings.origin + ": key '" + settings.key + ".backends': is empty", true};
+  std::vector<std::string> base = nginx.value_or(std::vector<std::string>{"nginx"});
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = base;
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+  };
+  std::filesystem::path include = *include_file;
+  if (include.is_relative()) include = settings.root / include;
+  std::map<std::string, std::string> by_version(backends->begin(), backends->end());
+  return std::unique_ptr<Target>(std::make_unique<NginxTarget>(
+      *upstream, include, std::move(by_version), test_command.value_or(with({"-t", "-q"})),
+      reload_command.value_or(with({"-s", "reload"})), options.value_or("")));
+}
+
+}  // namespace copilot::release
