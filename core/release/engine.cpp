@@ -196,8 +196,7 @@ Result<std::string> serving_version(Environment& env, const Journal& journal) {
   if (auto seen = env.target->observe()) {
     for (const std::string& v : {seen->stable, seen->canary})
       if (v.rfind("unknown", 0) == 0)
-        return Error{"the target serves " + v + ", which no version of this environment names; declare it first",
-                     true};
+        return Error{"the target serves " + v + ", which no version of this environment names; declare it first", true};
     if (!seen->stable.empty()) return seen->canary_weight >= 100 ? seen->canary : seen->stable;
   }
   for (auto it = journal.releases().rbegin(); it != journal.releases().rend(); ++it)

@@ -44,7 +44,9 @@ Result<Environment> open_environment(const config::Config& config, const std::fi
   const config::EnvironmentConfig& ec = it->second;
   Environment env;
   env.name = name;
-  auto target = make_target(TargetSettings{ec.target.values, ec.target.origin, ec.target.key, root});
+  std::filesystem::path state = config.release.state_dir.empty() ? ".copilot/releases" : config.release.state_dir;
+  if (state.is_relative()) state = root / state;
+  auto target = make_target(TargetSettings{ec.target.values, ec.target.origin, ec.target.key, root, state / name});
   if (!target) return target.error();
   env.target = std::move(*target);
   auto gates = make_gates(ec.analysis);
@@ -76,8 +78,6 @@ Result<Environment> open_environment(const config::Config& config, const std::fi
   }
   if (choice.pause) env.pause = *choice.pause;
 
-  std::filesystem::path state = config.release.state_dir.empty() ? ".copilot/releases" : config.release.state_dir;
-  if (state.is_relative()) state = root / state;
   env.journal_file = state / name / "journal.jsonl";
   env.lock_file = state / name / "lock";
   env.audit_file = state / name / "events.jsonl";

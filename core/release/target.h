@@ -67,10 +67,11 @@ class Target {
 /// A target's settings: the `target:` mapping of an environment, as JSON, and
 /// where it came from so errors can name the file, line and key.
 struct TargetSettings {
-  nlohmann::json values;       ///< includes "kind"
-  std::string origin;          ///< "FILE:LINE" of the mapping
-  std::string key;             ///< dotted key, e.g. "release.environments.prod.target"
-  std::filesystem::path root;  ///< repository root; relative paths resolve against it
+  nlohmann::json values;            ///< includes "kind"
+  std::string origin;               ///< "FILE:LINE" of the mapping
+  std::string key;                  ///< dotted key, e.g. "release.environments.prod.target"
+  std::filesystem::path root;       ///< repository root; relative paths resolve against it
+  std::filesystem::path state_dir;  ///< the environment's own state folder, for what a target must remember
 };
 
 /// Builds the target a `kind` names, checking its settings (unknown keys,

@@ -2,6 +2,9 @@
 // file that copilot owns. A change is written, checked with `nginx -t`, and
 // only then reloaded; if the check fails the previous file is put back, so
 // nginx never runs (or restarts into) a configuration that does not load.
+// What nginx was last confirmed to load is kept beside the release journal:
+// a runner killed between writing the file and the reload must not make
+// `status` report a split nginx never served.
 #include <map>
 #include <regex>
 #include <sstream>
@@ -17,11 +20,12 @@ namespace {
 
 class NginxTarget : public Target {
  public:
-  NginxTarget(std::string upstream, std::filesystem::path include_file, std::map<std::string, std::string> backends,
-              std::vector<std::string> test_command, std::vector<std::string> reload_command,
-              std::string server_options)
+  NginxTarget(std::string upstream, std::filesystem::path include_file, std::filesystem::path served_file,
+              std::map<std::string, std::string> backends, std::vector<std::string> test_command,
+              std::vector<std::string> reload_command, std::string server_options)
       : upstream_(std::move(upstream)),
         include_file_(std::move(include_file)),
+        served_file_(std::move(served_file)),
         backends_(std::move(backends)),
         test_command_(std::move(test_command)),
         reload_command_(std::move(reload_command)),
@@ -40,6 +44,11 @@ class NginxTarget : public Target {
     auto text = render(ctx, split);
     if (!text) return text.error();
     auto previous = util::read_file(include_file_);
+    std::error_code ec;
+    std::filesystem::create_directories(served_file_.parent_path(), ec);
+    // Before copilot's first change, what nginx serves is the file as it is.
+    if (previous && !std::filesystem::exists(served_file_, ec))
+      if (auto kept = util::write_file_atomic(served_file_, *previous); !kept) return kept.error();
     if (auto written = util::write_file_atomic(include_file_, *text); !written) return written.error();
     auto restore = [&]() {
       if (previous) (void)util::write_file_atomic(include_file_, *previous);
@@ -52,13 +61,14 @@ class NginxTarget : public Target {
       restore();
       return Error{reloaded.error().message + "; the previous upstream file was put back"};
     }
-    return {};
+    return util::write_file_atomic(served_file_, *text);
   }
 
   Result<void> promote(const ReleaseContext& ctx) override { return shift(ctx, Split{ctx.version, "", 0}); }
 
   Result<Split> observe() override {
-    auto text = util::read_file(include_file_);
+    std::error_code ec;
+    auto text = util::read_file(std::filesystem::exists(served_file_, ec) ? served_file_ : include_file_);
     if (!text) return text.error();
     static const std::regex server_line(R"(^\s*server\s+(\S+?)(?:\s+weight=(\d+))?[\s;])");
     std::vector<std::pair<std::string, int>> servers;
@@ -133,6 +143,7 @@ class NginxTarget : public Target {
 
   std::string upstream_;
   std::filesystem::path include_file_;
+  std::filesystem::path served_file_;
   std::map<std::string, std::string> backends_;
   std::vector<std::string> test_command_;
   std::vector<std::string> reload_command_;
@@ -162,9 +173,10 @@ Result<std::unique_ptr<Target>> make_nginx_target(const TargetSettings& settings
   std::filesystem::path include = *include_file;
   if (include.is_relative()) include = settings.root / include;
   std::map<std::string, std::string> by_version(backends->begin(), backends->end());
-  return std::unique_ptr<Target>(std::make_unique<NginxTarget>(
-      *upstream, include, std::move(by_version), test_command.value_or(with({"-t", "-q"})),
-      reload_command.value_or(with({"-s", "reload"})), options.value_or("")));
+  return std::unique_ptr<Target>(
+      std::make_unique<NginxTarget>(*upstream, include, settings.state_dir / "nginx-served.conf", std::move(by_version),
+                                    test_command.value_or(with({"-t", "-q"})),
+                                    reload_command.value_or(with({"-s", "reload"})), options.value_or("")));
 }
 
 }  // namespace copilot::release
