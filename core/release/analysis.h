@@ -5,6 +5,7 @@
 // consecutive failures fail the step, and more than `inconclusive_limit`
 // inconclusive ones pause the release for a human rather than promote it.
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -46,6 +47,7 @@ class AnalysisGate {
   std::chrono::milliseconds interval{std::chrono::seconds(5)};
   int failure_limit = 0;
   int inconclusive_limit = 0;
+  std::filesystem::path workdir;  ///< where commands run: the repository root
 };
 
 /// Builds the gates of an environment; errors name the file, line and key.

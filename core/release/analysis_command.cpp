@@ -17,6 +17,7 @@ class CommandGate : public AnalysisGate {
     util::ProcessRequest request;
     for (const auto& a : argv) request.argv.push_back(expand(a, values));
     request.timeout = timeout;
+    request.cwd = workdir;
     for (const auto& [k, v] : values) {
       std::string name = "COPILOT_RELEASE_" + k;
       for (auto& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));

@@ -52,6 +52,7 @@ Result<Environment> open_environment(const config::Config& config, const std::fi
   auto gates = make_gates(ec.analysis);
   if (!gates) return gates.error();
   env.gates = std::move(*gates);
+  for (auto& gate : env.gates) gate->workdir = root;
 
   env.strategy = choice.strategy.value_or(ec.strategy.empty() ? "canary" : ec.strategy);
   if (env.strategy != "canary" && env.strategy != "blue-green" && env.strategy != "rolling")

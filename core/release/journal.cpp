@@ -139,11 +139,20 @@ Result<void> Journal::append(nlohmann::json entry) {
   std::filesystem::create_directories(file_.parent_path(), ec);
   int fd = ::open(file_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return Error{file_.string() + ": cannot open the journal: " + std::strerror(errno)};
-  // A torn earlier line must not swallow this one: start on a fresh line.
+  // A torn last line is an entry whose write never finished, so its action
+  // never started: cut it off before appending.
   off_t size = ::lseek(fd, 0, SEEK_END);
   if (size > 0) {
-    char last = '\n';
-    if (::pread(fd, &last, 1, size - 1) == 1 && last != '\n') line.insert(line.begin(), '\n');
+    std::string tail(static_cast<size_t>(std::min<off_t>(size, 1 << 16)), '\0');
+    off_t from = size - static_cast<off_t>(tail.size());
+    if (::pread(fd, tail.data(), tail.size(), from) == static_cast<ssize_t>(tail.size()) && tail.back() != '\n') {
+      size_t newline = tail.rfind('\n');
+      off_t keep = newline == std::string::npos ? from : from + static_cast<off_t>(newline) + 1;
+      if (::ftruncate(fd, keep) != 0) {
+        ::close(fd);
+        return Error{file_.string() + ": cannot repair the journal's torn last line"};
+      }
+    }
   }
   ssize_t written = ::write(fd, line.data(), line.size());
   bool ok = written == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
