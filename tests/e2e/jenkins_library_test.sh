@@ -37,6 +37,27 @@ workspace clean docs
 workspace audit docs
 workspace nofetch feature
 
+# release_workspace NAME GATE: a command target whose split lives in served.json.
+release_workspace() {
+  mkdir -p "$SCRATCH/ws/$1"
+  echo '{"stable":"v1","canary":"","canary_weight":0}' >"$SCRATCH/ws/$1/served.json"
+  cat >"$SCRATCH/ws/$1/.copilot.yaml" <<YAML
+release:
+  environments:
+    production:
+      target:
+        kind: command
+        shift: printf '{"stable":"%s","canary":"%s","canary_weight":%s}' "\$COPILOT_RELEASE_SPLIT_STABLE" "\$COPILOT_RELEASE_SPLIT_CANARY" "\$COPILOT_RELEASE_CANARY_WEIGHT" > served.json
+        observe: cat served.json
+      pause: 0s
+      analysis:
+        - {name: smoke, kind: command, run: "$2"}
+YAML
+}
+release_workspace release-ok "exit 0"
+release_workspace release-gate "echo 5xx too high; exit 1"
+release_workspace release-pause "exit 3"
+
 pr='{"CHANGE_TARGET": "main", "CHANGE_ID": "7"}'
 cat >"$SCRATCH/scenarios.json" <<JSON
 [
@@ -54,7 +75,15 @@ cat >"$SCRATCH/scenarios.json" <<JSON
   {"name": "badparam", "step": "copilotReview", "dir": "$SCRATCH/ws/badparam", "env": {},
    "params": {"fail_on": "high"}},
   {"name": "audit", "step": "copilotAudit", "dir": "$SCRATCH/ws/audit", "env": {},
-   "params": {"sbom": "bom.cdx.json"}}
+   "params": {"sbom": "bom.cdx.json"}},
+  {"name": "release-ok", "step": "copilotRelease", "dir": "$SCRATCH/ws/release-ok", "env": {},
+   "params": {"environment": "production", "version": "v2", "steps": [50, 100]}},
+  {"name": "release-gate", "step": "copilotRelease", "dir": "$SCRATCH/ws/release-gate", "env": {},
+   "params": {"environment": "production", "version": "v2"}},
+  {"name": "release-pause", "step": "copilotRelease", "dir": "$SCRATCH/ws/release-pause", "env": {},
+   "params": {"environment": "production", "version": "v2", "onPause": "abort", "failBuild": false}},
+  {"name": "release-noversion", "step": "copilotRelease", "dir": "$SCRATCH/ws/release-ok", "env": {},
+   "params": {"environment": "production"}}
 ]
 JSON
 
@@ -111,5 +140,17 @@ expect_eq "badparam: nothing run" "" "$(cat "$out/badparam.commands")"
 expect_eq "audit: returns 0" "0" "$(cat "$out/audit.status")"
 expect_contains "audit: JSON report" "$SCRATCH/ws/audit/copilot-audit.json" '"schema_version"'
 expect_contains "audit: SBOM" "$SCRATCH/ws/audit/bom.cdx.json" '"bomFormat": "CycloneDX"'
+
+# copilotRelease: promoted, rolled back on a failed gate, aborted when paused.
+expect_eq "release-ok: returns 0" "0" "$(cat "$out/release-ok.status")"
+expect_contains "release-ok: steps passed" "$out/release-ok.commands" "'--steps' '50,100'"
+expect_contains "release-ok: v2 serves" "$SCRATCH/ws/release-ok/served.json" '"stable":"v2","canary":"","canary_weight":0'
+expect_contains "release-ok: events kept" "$SCRATCH/ws/release-ok/copilot-release-events.jsonl" '"event":"release_succeeded"'
+expect_contains "release-gate: build fails" "$out/release-gate.error" "a gate failed for v2 in production"
+expect_contains "release-gate: back on v1" "$SCRATCH/ws/release-gate/served.json" '"stable":"v1","canary":"v2","canary_weight":0'
+expect_eq "release-pause: returns 4" "4" "$(cat "$out/release-pause.status")"
+expect_contains "release-pause: aborted" "$out/release-pause.commands" "'release' 'abort' '--env' 'production'"
+expect_contains "release-pause: events say aborted" "$SCRATCH/ws/release-pause/copilot-release-events.jsonl" '"event":"release_aborted"'
+expect_contains "release-noversion: refused" "$out/release-noversion.error" "environment and version are required"
 
 finish
