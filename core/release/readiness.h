@@ -29,7 +29,7 @@ struct CommandLineWaiver {
 
 struct GateVerdict {
   std::string id;
-  std::string check;   ///< tests, review, sbom, coverage
+  std::string check;  ///< tests, review, sbom, coverage
   bool passed = false;
   std::string detail;  ///< what was found: "412 tests, 0 failures in 3 reports"
   bool waived = false;
