@@ -12,19 +12,19 @@
 namespace copilot::release {
 
 struct RiskFactor {
-  std::string name;       ///< churn, files, subsystems, tests, findings, familiarity
-  double value = 0;       ///< the raw measure (lines, files, ratio...)
-  double score = 0;       ///< its 0..1 contribution before weighting
-  double weight = 0;      ///< its share of the total
-  std::string detail;     ///< "1,240 lines changed in 31 files"
+  std::string name;    ///< churn, files, subsystems, tests, findings, familiarity
+  double value = 0;    ///< the raw measure (lines, files, ratio...)
+  double score = 0;    ///< its 0..1 contribution before weighting
+  double weight = 0;   ///< its share of the total
+  std::string detail;  ///< "1,240 lines changed in 31 files"
 };
 
 struct RiskAssessment {
-  int score = 0;          ///< 0..100
-  std::string level;      ///< low, medium, high
+  int score = 0;      ///< 0..100
+  std::string level;  ///< low, medium, high
   std::vector<RiskFactor> factors;
-  std::string strategy;   ///< recommended: rolling, canary or blue-green
-  std::vector<int> steps; ///< recommended canary weights, ending at 100
+  std::string strategy;                ///< recommended: rolling, canary or blue-green
+  std::vector<int> steps;              ///< recommended canary weights, ending at 100
   std::chrono::milliseconds pause{0};  ///< recommended pause per step
 };
 
