@@ -1,6 +1,7 @@
 #include "release/kube_settings.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "release/settings_reader.h"
 #include "util/process.h"
@@ -49,7 +50,8 @@ Result<KubeSettings> read_kube_settings(const TargetSettings& settings) {
   s.service = r.string("service").value_or("");
   s.container = r.string("container", true).value_or("");
   std::string image = r.string("image", true).value_or("");
-  if (auto replicas = r.number("replicas")) s.replicas = static_cast<int>(*replicas);
+  if (auto replicas = r.number("replicas"))
+    s.replicas = *replicas == std::floor(*replicas) && *replicas < 1e6 ? static_cast<int>(*replicas) : 0;
   s.check_image = r.command("check_image");
   if (auto timeout = r.duration("timeout")) s.timeout = *timeout;
   if (auto done = r.finish(); !done) return done.error();
@@ -64,7 +66,7 @@ Result<KubeSettings> read_kube_settings(const TargetSettings& settings) {
   s.image_suffix = image.substr(at + kVersionPlaceholder.size());
   if (!s.rollout.empty() && (!s.deployment.empty() || !s.canary_deployment.empty()))
     return problem("rollout", "an Argo Rollout replaces deployment and canary_deployment: set one or the other");
-  if (s.replicas && *s.replicas < 1) return problem("replicas", "must be at least 1");
+  if (s.replicas && *s.replicas < 1) return problem("replicas", "must be a whole number, at least 1");
   if (!s.service.empty() && s.canary_deployment.empty() && s.rollout.empty())
     return problem("service", "a blue-green switch needs two colours: set canary_deployment too");
   return s;

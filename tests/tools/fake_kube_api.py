@@ -378,7 +378,19 @@ class Handler(BaseHTTPRequestHandler):
         prefix, namespace, plural, name, status = m.groups()
         return KINDS[plural], plural, namespace, name, bool(status), urllib.parse.parse_qs(url.query)
 
+    def from_kubectl(self):
+        """Only kubectl talks to this server; anything else is a test's mistake. (Over plain
+        HTTP kubectl sends no credentials, so there is no token to check.)"""
+        if self.headers.get("User-Agent", "").startswith("kubectl"):
+            return True
+        length = int(self.headers.get("Content-Length", "0") or 0)
+        self.rfile.read(length)
+        self.refuse(Refusal(403, "Forbidden", "only kubectl is served"), None, "not kubectl")
+        return False
+
     def do_GET(self):
+        if not self.from_kubectl():
+            return
         path = urllib.parse.urlsplit(self.path).path
         if path in DISCOVERY:
             self.record(200)
@@ -417,6 +429,8 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, objects[i])
 
     def do_PATCH(self):
+        if not self.from_kubectl():
+            return
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length).decode("utf-8", "replace")
         t = self.target()

@@ -386,6 +386,10 @@ TEST_F(KubernetesTarget, SettingsAreChecked) {
   json both = good;
   both["rollout"] = "shop";
   EXPECT_NE(error_of(both).find("an Argo Rollout replaces deployment"), std::string::npos);
+  json half = good;
+  half["replicas"] = 2.5;
+  EXPECT_NE(error_of(half).find("'release.environments.prod.target.replicas': must be a whole number"),
+            std::string::npos);
   json lonely = good;
   lonely["service"] = "shop";
   EXPECT_NE(error_of(lonely).find("needs two colours"), std::string::npos);
