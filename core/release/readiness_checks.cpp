@@ -8,6 +8,7 @@
 
 #include "release/readiness_reports.h"
 #include "release/review_report.h"
+#include "release/wording.h"
 #include "review/finding.h"
 #include "util/glob.h"
 #include "util/strings.h"
@@ -16,10 +17,6 @@ namespace copilot::release {
 namespace {
 
 constexpr size_t kFailedNamesShown = 3;
-
-std::string plural(int n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
 
 /// The readers name files by full path; a verdict names them as the gates
 /// file does, relative to the repository root.
@@ -58,9 +55,9 @@ CheckOutcome check_tests(const std::filesystem::path& root, const std::vector<st
   for (const auto& report : reports)
     if (auto read = read_junit(root / report, totals); !read)
       return failed(root, "unreadable test report " + read.error().message);
-  std::string detail =
-      fmt::format("{}, {}, {}, {} skipped in {}", plural(totals.tests, "test"), plural(totals.failures, "failure"),
-                  plural(totals.errors, "error"), totals.skipped, plural(static_cast<int>(reports.size()), "report"));
+  std::string detail = fmt::format("{}, {}, {}, {} skipped in {}", plural(totals.tests, "test"),
+                                   plural(totals.failures, "failure"), plural(totals.errors, "error"), totals.skipped,
+                                   plural(static_cast<int64_t>(reports.size()), "report"));
   if (totals.tests == 0) return {false, detail + ": no test ran"};
   if (totals.failures + totals.errors == 0) return {true, detail};
   std::vector<std::string> names(totals.failed.begin(),
@@ -86,7 +83,7 @@ CheckOutcome check_sbom(const std::filesystem::path& root, const std::string& pa
   auto sbom = read_cyclonedx(root / path);
   if (!sbom) return failed(root, sbom.error().message);
   return {true, fmt::format("CycloneDX {} with {} in {}", sbom->spec_version,
-                            plural(static_cast<int>(sbom->components), "component"), path)};
+                            plural(static_cast<int64_t>(sbom->components), "component"), path)};
 }
 
 CheckOutcome check_coverage(const std::filesystem::path& root, const std::string& report, double minimum) {

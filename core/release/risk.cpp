@@ -10,6 +10,7 @@
 
 #include "release/review_report.h"
 #include "release/risk_paths.h"
+#include "release/wording.h"
 #include "util/strings.h"
 #include "workspace/git.h"
 
@@ -37,20 +38,6 @@ constexpr int kMediumFrom = 30, kHighFrom = 60, kBlueGreenFrom = 85;
 
 double saturate(double value, double full) {
   return std::clamp(value / full, 0.0, 1.0);
-}
-
-/// "1,240"
-std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-std::string plural(int64_t n, const char* word) {
-  return grouped(n) + " " + word + (n == 1 ? "" : "s");
 }
 
 int64_t line_count(const std::string& text) {
