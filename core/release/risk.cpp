@@ -110,12 +110,15 @@ Result<RiskFactor> familiarity(const Repo& repo, const std::string& base, const 
   auto change_commits = repo.commits(head, base, kFamiliarityCommits);
   if (!change_commits) return change_commits.error();
   std::set<std::string> authors, touched;
-  for (const auto& c : *change_commits) authors.insert(c.author_email);
+  // A merge's first-parent diff carries other people's work: merges count for no one.
+  for (const auto& c : *change_commits)
+    if (c.parents <= 1) authors.insert(c.author_email);
   for (const auto& c : changes) touched.insert(c.status == 'A' ? c.path : c.old_path);
   auto earlier = repo.commits(base, "", kFamiliarityCommits);
   if (!earlier) return earlier.error();
   int64_t total = 0, own = 0;
   for (const auto& commit : *earlier) {
+    if (commit.parents > 1) continue;
     bool by_author = authors.count(commit.author_email) > 0;
     for (const auto& path : commit.paths)
       if (touched.count(path)) {

@@ -309,6 +309,7 @@ Result<std::vector<CommitSummary>> Repo::commits(const std::string& head_sha, co
     if (git_commit_lookup(commit.out(), repo_, &oid) != 0) return last_error("looking up " + oid_hex(&oid));
     CommitSummary summary;
     summary.sha = oid_hex(&oid);
+    summary.parents = static_cast<int>(git_commit_parentcount(commit.get()));
     if (const git_signature* sig = git_commit_author(commit.get())) {
       summary.author_name = sig->name ? sig->name : "";
       summary.author_email = sig->email ? sig->email : "";

@@ -48,6 +48,7 @@ struct CommitSummary {
   std::string author_name;
   std::string author_email;
   int64_t time = 0;                ///< author time, seconds since the epoch
+  int parents = 0;                 ///< more than one for a merge
   std::vector<std::string> paths;  ///< new paths (old paths for deletions)
 };
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -335,6 +336,33 @@ TEST(Readiness, WaiversApplyUntilTheyExpire) {
   EXPECT_EQ(gate(report, "sbom-present").waiver_expires, "");
   EXPECT_TRUE(report.passed());
   EXPECT_FALSE(gate(report, "tests-pass").waived);  // a passing gate needs no waiver
+}
+
+// Every cut of a valid artifact (a CI job killed mid-write) is read without a
+// crash, and almost every one is refused as an error naming the file.
+TEST(Readiness, TruncatedArtifactsNeverCrash) {
+  TempDir dir;
+  using Path = const std::filesystem::path&;
+  auto junit = [](Path p) {
+    TestTotals totals;
+    return read_junit(p, totals).ok();
+  };
+  auto review = [](Path p) { return read_review_report(p).ok(); };
+  auto coverage = [](Path p) { return read_line_coverage(p).ok(); };
+  auto bom = [](Path p) { return read_cyclonedx(p).ok(); };
+  std::vector<std::pair<std::string, std::function<bool(Path)>>> artifacts = {
+      {surefire_report(1), junit},
+      {report::write_review_sarif(review_with({finding("py-sql-injection", review::Severity::high)}), {}), review},
+      {cobertura(0.5), coverage},
+      {sbom(), bom}};
+  for (const auto& [text, read] : artifacts) {
+    size_t refused = 0, cuts = 0;
+    for (size_t cut = 0; cut < text.size(); cut += 3, ++cuts) {
+      dir.write("artifact", text.substr(0, cut));
+      refused += !read(dir.path() / "artifact");
+    }
+    EXPECT_GT(refused, cuts * 9 / 10) << text.substr(0, 60);
+  }
 }
 
 TEST(Readiness, BadGatesFilesAreErrorsNamingFileAndLine) {

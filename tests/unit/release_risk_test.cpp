@@ -177,6 +177,27 @@ TEST(Risk, DeletedFilesCountTheirLinesAndMediumRiskIsACanary) {
   EXPECT_EQ(a.pause, std::chrono::seconds(60));
 }
 
+TEST(Risk, MergesCountForNoOne) {
+  TempDir dir;
+  released_history(dir);
+  // Ada merges Grace's billing work into the release branch; the merge's
+  // diff is Grace's code, so it does not make Ada familiar with invoice.py.
+  run(dir.path(), "git checkout -q -b grace v1");
+  dir.write("services/billing/invoice.py", lines(36, "invoice"));
+  git_commit_all(dir.path(), "billing: one more", 1767238000, kGrace);
+  run(dir.path(), "git checkout -q -b merged v1 && git commit -q --allow-empty -m 'prepare' --author='" + kAda +
+                      "' && GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.com git merge -q --no-ff "
+                      "-m 'merge billing' grace");
+  run(dir.path(), "git tag v2");
+  run(dir.path(), "git checkout -q -b fix v2");
+  dir.write("services/billing/invoice.py", lines(37, "invoice"));
+  git_commit_all(dir.path(), "billing: fix", 1767250000, kAda);
+  auto a = assess_risk(dir.path(), "v2", "fix", std::nullopt);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  // invoice.py's earlier commits: Grace's three; Ada's merge does not count.
+  EXPECT_EQ(factor(*a, "familiarity").detail, "the change's 1 author made 0 of 3 earlier commits to these files (0%)");
+}
+
 TEST(Risk, BadRevisionsAreUsageErrors) {
   TempDir dir;
   released_history(dir);
