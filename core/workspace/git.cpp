@@ -106,6 +106,18 @@ Result<git_tree*> tree_of(git_repository* repo, const std::string& sha, OwnedCom
   return tree.get();
 }
 
+/// The commit's changes against its first parent (everything, for a root commit).
+bool diff_to_first_parent(git_repository* repo, git_commit* commit, OwnedDiff& diff) {
+  OwnedTree tree, parent_tree;
+  if (git_commit_tree(tree.out(), commit) != 0) return false;
+  if (git_commit_parentcount(commit) > 0) {
+    OwnedCommit parent;
+    if (git_commit_parent(parent.out(), commit, 0) == 0) git_commit_tree(parent_tree.out(), parent.get());
+  }
+  git_diff_options opts = diff_options();
+  return git_diff_tree_to_tree(diff.out(), repo, parent_tree.get(), tree.get(), &opts) == 0;
+}
+
 }  // namespace
 
 Repo::~Repo() {
@@ -257,15 +269,8 @@ Result<History> Repo::history(int64_t since_unix, int max_commits) const {
     if (sig && sig->name) a.name = sig->name;
     ++a.commits;
 
-    OwnedTree tree, parent_tree;
-    if (git_commit_tree(tree.out(), commit.get()) != 0) continue;
-    if (git_commit_parentcount(commit.get()) > 0) {
-      OwnedCommit parent;
-      if (git_commit_parent(parent.out(), commit.get(), 0) == 0) git_commit_tree(parent_tree.out(), parent.get());
-    }
     OwnedDiff diff;
-    git_diff_options opts = diff_options();
-    if (git_diff_tree_to_tree(diff.out(), repo_, parent_tree.get(), tree.get(), &opts) != 0) continue;
+    if (!diff_to_first_parent(repo_, commit.get(), diff)) continue;
     size_t n = git_diff_num_deltas(diff.get());
     for (size_t i = 0; i < n; ++i) {
       OwnedPatch patch;
@@ -285,6 +290,40 @@ Result<History> Repo::history(int64_t since_unix, int max_commits) const {
   std::sort(out.authors.begin(), out.authors.end(), [](const auto& x, const auto& y) {
     return x.commits != y.commits ? x.commits > y.commits : x.email < y.email;
   });
+  return out;
+}
+
+Result<std::vector<CommitSummary>> Repo::commits(const std::string& head_sha, const std::string& hide_sha,
+                                                 int max_commits) const {
+  std::vector<CommitSummary> out;
+  OwnedWalk walk;
+  git_oid oid;
+  if (git_revwalk_new(walk.out(), repo_) != 0) return last_error("walking history");
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if (git_oid_fromstr(&oid, head_sha.c_str()) != 0 || git_revwalk_push(walk.get(), &oid) != 0)
+    return last_error("walking from " + head_sha);
+  if (!hide_sha.empty() && (git_oid_fromstr(&oid, hide_sha.c_str()) != 0 || git_revwalk_hide(walk.get(), &oid) != 0))
+    return last_error("hiding " + hide_sha);
+  while (static_cast<int>(out.size()) < max_commits && git_revwalk_next(&oid, walk.get()) == 0) {
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0) return last_error("looking up " + oid_hex(&oid));
+    CommitSummary summary;
+    summary.sha = oid_hex(&oid);
+    summary.parents = static_cast<int>(git_commit_parentcount(commit.get()));
+    if (const git_signature* sig = git_commit_author(commit.get())) {
+      summary.author_name = sig->name ? sig->name : "";
+      summary.author_email = sig->email ? sig->email : "";
+      summary.time = sig->when.time;
+    }
+    OwnedDiff diff;
+    if (!diff_to_first_parent(repo_, commit.get(), diff)) return last_error("diffing " + summary.sha);
+    for (size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+      const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+      const char* path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
+      if (path) summary.paths.emplace_back(path);
+    }
+    out.push_back(std::move(summary));
+  }
   return out;
 }
 

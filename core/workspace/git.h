@@ -42,6 +42,16 @@ struct FileHistory {
   std::map<std::string, int64_t> lines_by_author;  ///< author email → lines touched
 };
 
+/// One commit, with the files it changed against its first parent.
+struct CommitSummary {
+  std::string sha;
+  std::string author_name;
+  std::string author_email;
+  int64_t time = 0;                ///< author time, seconds since the epoch
+  int parents = 0;                 ///< more than one for a merge
+  std::vector<std::string> paths;  ///< new paths (old paths for deletions)
+};
+
 struct History {
   int commits = 0;
   std::vector<AuthorStats> authors;
@@ -79,6 +89,11 @@ class Repo {
 
   /// Commit, author and per-file churn statistics for commits newer than `since_unix`.
   Result<History> history(int64_t since_unix, int max_commits = 100000) const;
+
+  /// Commits reachable from `head_sha` and not from `hide_sha` ("" hides
+  /// nothing), newest first, at most `max_commits`: `git log hide..head`.
+  Result<std::vector<CommitSummary>> commits(const std::string& head_sha, const std::string& hide_sha,
+                                             int max_commits) const;
 
   /// Content of a path at a revision (for baselines and golden tests).
   Result<std::string> read_blob(const std::string& revision, const std::string& path) const;
