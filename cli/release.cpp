@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "release/checks.h"
 #include "release/engine.h"
 #include "release/events.h"
 #include "release/settings_reader.h"
@@ -23,6 +24,10 @@ struct ReleaseFlags {
   std::string reason;
   std::string to;
   bool break_lock = false;
+  std::optional<std::string> gates;
+  std::vector<std::string> waive;
+  bool auto_steps = false;
+  std::string base;
 };
 
 std::vector<int> parse_steps(const std::string& text) {
@@ -40,9 +45,7 @@ std::vector<int> parse_steps(const std::string& text) {
   return steps;
 }
 
-release::Environment open(const ReleaseFlags& flags, const GlobalOptions& global) {
-  if (flags.env.empty()) throw Failure{kUsage, "--env is required: name an environment from release.environments"};
-  config::Config cfg = load_config(global, flags.repo);
+release::StrategyChoice strategy_choice(const ReleaseFlags& flags) {
   release::StrategyChoice choice;
   choice.strategy = flags.strategy;
   if (!flags.steps.empty()) choice.steps = parse_steps(flags.steps);
@@ -50,9 +53,45 @@ release::Environment open(const ReleaseFlags& flags, const GlobalOptions& global
     choice.pause = release::parse_duration(*flags.pause);
     if (!choice.pause) throw Failure{kUsage, "--pause: '" + *flags.pause + "' is not a duration such as 30s or 2m"};
   }
-  auto env = release::open_environment(cfg, flags.repo, flags.env, choice);
+  return choice;
+}
+
+release::Environment open(const ReleaseFlags& flags, const config::Config& cfg) {
+  if (flags.env.empty()) throw Failure{kUsage, "--env is required: name an environment from release.environments"};
+  auto env = release::open_environment(cfg, flags.repo, flags.env, strategy_choice(flags));
   if (!env) throw Failure{kUsage, env.error().message};
   return std::move(*env);
+}
+
+release::Environment open(const ReleaseFlags& flags, const GlobalOptions& global) {
+  return open(flags, load_config(global, flags.repo));
+}
+
+/// Readiness gates and change risk, reported; --auto-steps applied. Returns
+/// what to record with the release, or throws when a gate fails.
+nlohmann::json weigh_release(const ReleaseFlags& flags, const GlobalOptions& global, const config::Config& cfg,
+                             release::Environment& env) {
+  release::ChecksRequest request;
+  request.root = flags.repo;
+  if (flags.gates) request.gates_file = *flags.gates;
+  for (const auto& w : flags.waive) {
+    auto waiver = release::parse_waiver(w);
+    if (!waiver) throw Failure{kUsage, waiver.error().message};
+    request.waivers.push_back(*waiver);
+  }
+  request.base = flags.base;
+  auto checks = release::run_release_checks(cfg, env, request);
+  if (!checks) throw Failure{checks.error().usage ? kUsage : kRuntime, checks.error().message};
+  std::istringstream lines(checks->to_text());
+  for (std::string line; std::getline(lines, line);) progress_note(global, line);
+  if (!checks->ready())
+    throw Failure{kGateFailed, "readiness gates failed (" + checks->readiness->gates_file.string() +
+                                   "); nothing was released. Fix them or --waive GATE=REASON"};
+  if (flags.auto_steps) {
+    if (!checks->risk) throw Failure{kUsage, "--auto-steps: no change risk score (" + checks->to_text() + ")"};
+    progress_note(global, release::apply_recommendation(*checks->risk, env, strategy_choice(flags)));
+  }
+  return checks->to_json();
 }
 
 release::RunOptions run_options(const ReleaseFlags& flags, const GlobalOptions& global, const std::string& command) {
@@ -118,15 +157,22 @@ void attach_release(CLI::App& sub, const GlobalOptions& global, std::function<in
       ->check(CLI::IsMember({"canary", "blue-green", "rolling"}));
   sub.add_option("--steps", flags->steps, "Canary weights in percent, e.g. 10,25,50,100");
   sub.add_option("--pause", flags->pause, "How long each step runs before it is analysed, e.g. 30s");
+  sub.add_flag("--auto-steps", flags->auto_steps,
+               "Take the strategy, steps and pause the change risk score recommends");
+  sub.add_option("--base", flags->base, "Commit the risk score compares with (default: the last released commit)");
+  sub.add_option("--gates", flags->gates, "Readiness gates file (default: copilot-gates.yaml from copilot plan)");
+  sub.add_option("--waive", flags->waive, "GATE=REASON: release through a failing readiness gate this once");
   // Runs after a status/resume/abort subcommand's callback, which it must not undo.
   sub.callback([flags, &global, &run, &sub]() {
     if (!sub.get_subcommands().empty()) return;
     run = [flags, &global]() {
       if (flags->version.empty()) throw Failure{kUsage, "--version is required to start a release"};
-      release::Environment env = open(*flags, global);
+      config::Config cfg = load_config(global, flags->repo);
+      release::Environment env = open(*flags, cfg);
       release::StartRequest request;
       request.version = flags->version;
       request.commit = head_commit(flags->repo);
+      request.preflight = weigh_release(*flags, global, cfg, env);
       return finish(release::start_release(env, request, run_options(*flags, global, "copilot release")), *flags);
     };
   });

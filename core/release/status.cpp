@@ -1,10 +1,28 @@
 // `copilot release status`: what the journal says and what the target
 // actually serves, side by side, and what to do when they differ.
+#include <map>
 #include <sstream>
 
 #include "release/engine.h"
 
 namespace copilot::release {
+
+namespace {
+
+/// Splits that send the same share of traffic to the same versions, however
+/// written: {v1, v2, 100} serves what {v2, v1, 0} serves.
+bool same_traffic(const Split& a, const Split& b) {
+  auto shares = [](const Split& s) {
+    std::map<std::string, int> m;
+    int canary = s.canary.empty() ? 0 : s.canary_weight;
+    if (100 - canary > 0) m[s.stable] += 100 - canary;
+    if (canary > 0) m[s.canary] += canary;
+    return m;
+  };
+  return shares(a) == shares(b);
+}
+
+}  // namespace
 
 Result<StatusReport> release_status(Environment& env) {
   StatusReport report;
@@ -33,16 +51,10 @@ Result<StatusReport> release_status(Environment& env) {
                   (report.observed ? describe(*report.observed) : "an unknown split") +
                   (applied ? ", so it took effect" : "") +
                   ". `copilot release resume` repeats it and carries on; `copilot release abort` rolls back";
-  } else if (r && r->split && report.observed) {
-    Split expected = *r->split;
-    if (expected.canary_weight == 0) expected.canary.clear();
-    Split observed = *report.observed;
-    if (observed.canary_weight == 0) observed.canary.clear();
-    if (!(expected == observed)) {
-      report.consistent = false;
-      report.note = "the target serves " + describe(observed) + " but the journal expects " + describe(expected) +
-                    "; something outside copilot changed it";
-    }
+  } else if (r && r->split && report.observed && !same_traffic(*r->split, *report.observed)) {
+    report.consistent = false;
+    report.note = "the target serves " + describe(*report.observed) + " but the journal expects " +
+                  describe(*r->split) + "; something outside copilot changed it";
   }
   if (report.consistent && r && report.active) {
     if (r->status == ReleaseStatus::kPaused)

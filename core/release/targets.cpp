@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "release/target_kubernetes.h"
+
 namespace copilot::release {
 namespace {
 
@@ -13,6 +15,7 @@ struct TargetKind {
 // Adding a target is one file and one row here.
 constexpr TargetKind kTargets[] = {
     {"nginx", make_nginx_target},
+    {"kubernetes", make_kubernetes_target},
     {"command", make_command_target},
 };
 
