@@ -73,6 +73,7 @@ nlohmann::json weigh_release(const ReleaseFlags& flags, const GlobalOptions& glo
                              release::Environment& env) {
   release::ChecksRequest request;
   request.root = flags.repo;
+  request.version = flags.version;
   if (flags.gates) request.gates_file = *flags.gates;
   for (const auto& w : flags.waive) {
     auto waiver = release::parse_waiver(w);

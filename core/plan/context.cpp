@@ -127,9 +127,9 @@ void add_delivery_notes(const PlanRequest& request, const json& d, std::vector<P
     gaps.push_back({{"kubernetes", "helm", "github-actions", "terraform", "jenkins", "gitlab"},
                     "no image registry configured: images are named " + text_of(d, "registry") +
                         "/<service> (set plan.registry in .copilot.yaml)"});
-  gaps.push_back({{"github-actions", "jenkins", "gitlab"},
-                  "`copilot release` is not available yet: the deploy step calls its planned interface "
-                  "`copilot release --strategy canary --target kubernetes`"});
+  gaps.push_back({{"gates"},
+                  "copilot-release.yaml declares one production environment per service on the Kubernetes "
+                  "manifests; add its analysis gates (Prometheus address and queries) before relying on them"});
   if (request.cloud == "aws") {
     gaps.push_back({{"terraform"},
                     "AWS: the load balancer listens on HTTP only; add an ACM certificate and an HTTPS listener "

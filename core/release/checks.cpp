@@ -62,6 +62,8 @@ Result<CommandLineWaiver> parse_waiver(const std::string& text) {
 
 Result<ChecksResult> run_release_checks(const config::Config& config, Environment& env, const ChecksRequest& request) {
   ChecksResult result;
+  if (!request.version.empty())
+    if (auto known = env.target->check_version(request.version); !known) return Error{known.error().message, true};
   auto gates = gates_file(config, request);
   if (!gates) return gates.error();
   if (*gates) {

@@ -17,6 +17,7 @@ namespace copilot::release {
 
 struct ChecksRequest {
   std::filesystem::path root;
+  std::string version;  ///< checked against the target first: a usage error beats a gate verdict
   std::optional<std::filesystem::path> gates_file;  ///< --gates; must exist when given
   std::vector<CommandLineWaiver> waivers;           ///< --waive
   std::string base;                                 ///< --base; default: the last released commit, else HEAD~1

@@ -232,7 +232,8 @@ Result<RunResult> start_release(Environment& env, const StartRequest& request, c
   std::string stable = *serving;
   if (stable == request.version)
     return Error{env.name + " already serves " + request.version + "; nothing to release", true};
-  if (auto ok = preflight(env, request.version, stable); !ok) return ok.error();
+  // Whatever fails before anything moves is the caller's to fix: exit 2.
+  if (auto ok = preflight(env, request.version, stable); !ok) return Error{ok.error().message, true};
   std::string id = journal->next_id(env.name);
   auto lock = ReleaseLock::acquire(env.lock_file, id, options.command_line, false, options.break_lock);
   if (!lock) return Error{lock.error().message, true};
@@ -324,7 +325,7 @@ Result<RunResult> rollback_release(Environment& env, const std::string& to_relea
   auto serving_now = serving_version(env, *journal);
   if (!serving_now) return serving_now.error();
   std::string serving = *serving_now;
-  if (auto ok = env.target->check_version(version); !ok) return ok.error();
+  if (auto ok = env.target->check_version(version); !ok) return Error{ok.error().message, true};
   std::string id = journal->next_id(env.name);
   auto lock = ReleaseLock::acquire(env.lock_file, id, options.command_line, false, options.break_lock);
   if (!lock) return Error{lock.error().message, true};

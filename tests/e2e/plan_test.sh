@@ -90,7 +90,12 @@ expect_contains "fastapi: the repository's start command" "$fo/Dockerfile" 'CMD 
 expect_contains "fastapi: health check on /healthz" "$fo/Dockerfile" "http://127.0.0.1:8000/healthz"
 expect_contains "fastapi: the CI's own test command" "$fo/.github/workflows/ci.yml" "          pytest"
 expect_contains "fastapi: SBOM with the real flag" "$fo/.github/workflows/ci.yml" "copilot audit --format json -o audit.json --sbom sbom.cdx.json"
-expect_contains "fastapi: CD calls copilot release" "$fo/.github/workflows/cd.yml" "copilot release --strategy canary --target kubernetes"
+expect_contains "fastapi: CD calls copilot release" "$fo/.github/workflows/cd.yml" "copilot --config copilot-release.yaml release --env production-fastapi-orders"
+# The planned release environments are a configuration copilot release accepts:
+# it gets as far as checking the version against the image template.
+expect_exit "fastapi: copilot-release.yaml is valid" 2 "$COPILOT" --config "$fo/copilot-release.yaml" release \
+  --env production-fastapi-orders --version "not a tag"
+expect_contains "fastapi: release reached the version check" "$SCRATCH/last.err" "'not a tag' cannot be an image tag"
 expect_contains "fastapi: liveness on the health route" "$fo/k8s/fastapi-orders/deployment.yaml" "path: /healthz"
 expect_contains "fastapi: postgres priced" "$fo/docs/cost-estimate.md" "Amazon RDS"
 expect_contains "django: TCP probes without a health route" "$SCRATCH/plans/python-django/k8s/python-django/deployment.yaml" "tcpSocket:"
@@ -109,7 +114,7 @@ for f in "${jenkinsfiles[@]}"; do expect_contains "Jenkinsfile parses: $f" "$SCR
 expect_contains "all planned Jenkinsfiles parse" "$SCRATCH/last.out" "${#jenkinsfiles[@]}/$((${#jenkinsfiles[@]} + 1)) parse"
 expect_contains "the broken one is named" "$SCRATCH/last.err" "broken.Jenkinsfile:5:1"
 ex="$SCRATCH/plans/express-inventory"
-expect_contains "jenkins: the shared library step" "$ex/Jenkinsfile" "copilotReview(failOn: 'critical', format: 'sarif', output: 'copilot.sarif')"
+expect_contains "jenkins: the shared library step" "$ex/Jenkinsfile" "copilotReview(failOn: 'critical', sarif: 'copilot.sarif')"
 expect_contains "jenkins: SARIF to warnings-ng" "$ex/Jenkinsfile" "recordIssues(tools: [sarif(pattern: 'copilot.sarif')])"
 expect_contains "jenkins: the project's test command" "$ex/Jenkinsfile" "npm test -- --ci --coverage"
 gl="$SCRATCH/plans/go-http/.gitlab-ci.yml"
