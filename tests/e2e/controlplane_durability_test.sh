@@ -4,7 +4,7 @@
 # audit chain verifies.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/controlplane_lib.sh"
-trap 'kill -9 "${SERVER_PID:-0}" 2>/dev/null; stop_postgres; rm -rf "$SCRATCH"' EXIT
+trap '[ -n "${SERVER_PID:-}" ] && kill -9 "$SERVER_PID" 2>/dev/null; stop_postgres; rm -rf "$SCRATCH"' EXIT
 
 # writer N: audit events and reserve+commit pairs until killed; acknowledged ones are recorded.
 writer() {

@@ -4,7 +4,7 @@
 # errors, SIGTERM stops it cleanly, and the manual page documents every option.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/controlplane_lib.sh"
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+trap '[ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 
 DB="sqlite:$SCRATCH/cp.db"
 expect_exit "init" 0 "$COPILOT_SERVER" init --db "$DB" --tenant acme --admin-email ada@acme.test

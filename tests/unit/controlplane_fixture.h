@@ -208,6 +208,10 @@ class TestServer {
     out.body = nlohmann::json::parse(res->body, nullptr, false);
     return out;
   }
+  HttpAnswer call(const std::string& method, const std::string& path, const std::string& token, const char* body,
+                  httplib::Headers headers = {}) {
+    return call(method, path, token, std::string(body), std::move(headers));
+  }
   HttpAnswer call(const std::string& method, const std::string& path, const std::string& token,
                   const nlohmann::json& body) {
     return call(method, path, token, body.dump());
