@@ -29,7 +29,7 @@ bench_backend() {  # bench_backend NAME DB_URL
   export COPILOT_KEY
   COPILOT_KEY=$("$SERVER" init --db "$db" | grep -o 'cpk_[0-9a-f]*_[0-9a-f]*')
   port=$(free_port)
-  "$SERVER" --listen "127.0.0.1:$port" --db "$db" --rate-limit 0 --threads 8 2>/dev/null &
+  "$SERVER" --listen "127.0.0.1:$port" --db "$db" --rate-limit 0 2>/dev/null &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
   curl -sf -X PUT -H "Authorization: Bearer $COPILOT_KEY" -H 'Content-Type: application/json' \

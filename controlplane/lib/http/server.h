@@ -27,7 +27,7 @@ struct ServerOptions {
   double rate_per_second = 500;  ///< per tenant; 0 disables
   double rate_burst = 1000;
   int64_t reservation_ttl_ms = 10 * 60 * 1000;
-  int threads = 8;
+  int threads = 32;  ///< cpp-httplib serves one connection per thread: keep above the keep-alive clients
   PriceTable prices;
 };
 

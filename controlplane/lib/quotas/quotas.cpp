@@ -33,11 +33,12 @@ int64_t period_end(const std::string& period, int64_t now) {
 struct Charge {
   std::string quota_id;
   std::string window;
+  int64_t limit = 0;
 };
 
 std::string charges_text(const std::vector<Charge>& charges) {
   nlohmann::json j = nlohmann::json::array();
-  for (const auto& c : charges) j.push_back({c.quota_id, c.window});
+  for (const auto& c : charges) j.push_back({c.quota_id, c.window, c.limit});
   return j.dump();
 }
 
@@ -46,21 +47,48 @@ std::vector<Charge> charges_from(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
   for (const auto& c : j) {
-    if (c.is_array() && c.size() == 2 && c[0].is_string() && c[1].is_string()) {
-      out.push_back({c[0].get<std::string>(), c[1].get<std::string>()});
+    if (c.is_array() && c.size() == 3 && c[0].is_string() && c[1].is_string() && c[2].is_number_integer()) {
+      out.push_back({c[0].get<std::string>(), c[1].get<std::string>(), c[2].get<int64_t>()});
     }
   }
   return out;
 }
 
-Result<void> adjust_charges(Connection& c, const std::vector<Charge>& charges, int64_t delta) {
-  if (delta == 0) return {};
+/// Moves `delta` tokens in every window the reservation charged; returns the least left in them.
+Result<std::optional<int64_t>> adjust_charges(Connection& c, const std::vector<Charge>& charges, int64_t delta) {
+  std::optional<int64_t> least;
   for (const auto& charge : charges) {
-    auto done = c.query("UPDATE quota_windows SET used_tokens = used_tokens + ? WHERE quota_id = ? AND window_key = ?",
-                        {delta, charge.quota_id, charge.window});
+    auto done = c.query(
+        "UPDATE quota_windows SET used_tokens = used_tokens + ? WHERE quota_id = ? AND window_key = ?"
+        " RETURNING used_tokens",
+        {delta, charge.quota_id, charge.window});
     if (!done) return done.error();
+    if (done->rows.empty()) continue;  // the quota was deleted meanwhile
+    int64_t left = std::max<int64_t>(0, charge.limit - done->rows[0].integer(0));
+    least = std::min(least.value_or(left), left);
   }
-  return {};
+  return least;
+}
+
+/// Takes `tokens` from a window if they fit; nullopt when they do not. The window
+/// row is created on first use (the common path is a single UPDATE).
+Result<std::optional<int64_t>> take_tokens(Connection& c, const Charge& charge, int64_t tokens) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto taken = c.query(
+        "UPDATE quota_windows SET used_tokens = used_tokens + ? WHERE quota_id = ? AND window_key = ?"
+        " AND used_tokens + ? <= ? RETURNING used_tokens",
+        {tokens, charge.quota_id, charge.window, tokens, charge.limit});
+    if (!taken) return taken.error();
+    if (!taken->rows.empty()) return std::optional<int64_t>{taken->rows[0].integer(0)};
+    if (attempt > 0) break;
+    auto created = c.query(
+        "INSERT INTO quota_windows (quota_id, window_key, used_tokens, requests) VALUES (?, ?, 0, 0)"
+        " ON CONFLICT (quota_id, window_key) DO NOTHING",
+        {charge.quota_id, charge.window});
+    if (!created) return created.error();
+    if (created->affected == 0) break;  // the window exists: the tokens do not fit
+  }
+  return std::optional<int64_t>{};
 }
 
 Result<std::vector<Quota>> applicable_quotas(Connection& c, const std::string& tenant_id,
@@ -103,9 +131,19 @@ Result<std::optional<int64_t>> remaining_tokens(Connection& c, const std::string
 
 Result<void> release_rows(Connection& c, const QueryResult& expired) {
   for (const Row& r : expired.rows) {
-    if (auto done = adjust_charges(c, charges_from(r.text(0)), -r.integer(1)); !done) return done;
+    if (auto done = adjust_charges(c, charges_from(r.text(0)), -r.integer(1)); !done) return done.error();
   }
   return {};
+}
+
+/// Expires the tenant's overdue reservations and gives their tokens back.
+Result<void> release_tenant_expired(Connection& c, const std::string& tenant_id, int64_t now) {
+  auto expired = c.query(
+      "UPDATE reservations SET status = 'expired' WHERE tenant_id = ? AND status = 'reserved' AND expires_at <= ?"
+      " RETURNING charges, estimated_tokens",
+      {tenant_id, now});
+  if (!expired) return expired.error();
+  return release_rows(c, *expired);
 }
 
 }  // namespace
@@ -154,12 +192,6 @@ Result<ReserveOutcome> reserve_tokens(Database& db, const std::string& tenant_id
     return true;
   };
   Result<void> done = db.transaction([&](Connection& c) -> Result<void> {
-    auto expired = c.query(
-        "UPDATE reservations SET status = 'expired' WHERE tenant_id = ? AND status = 'reserved' AND expires_at <= ?"
-        " RETURNING charges, estimated_tokens",
-        {tenant_id, now});
-    if (!expired) return expired.error();
-    if (auto released = release_rows(c, *expired); !released) return released;
     if (in.idempotency_key) {
       auto seen = find_by_key(c);
       if (!seen) return seen.error();
@@ -168,24 +200,45 @@ Result<ReserveOutcome> reserve_tokens(Database& db, const std::string& tenant_id
     auto quotas = applicable_quotas(c, tenant_id, in.project_id);
     if (!quotas) return quotas.error();
     std::vector<Charge> charges;
-    for (const Quota& q : *quotas) {
-      const std::string window = period_window(q.period, now);
-      if (auto ok = ensure_window(c, q.id, window); !ok) return ok;
-      auto taken = c.query(
-          "UPDATE quota_windows SET used_tokens = used_tokens + ? WHERE quota_id = ? AND window_key = ?"
-          " AND used_tokens + ? <= ? RETURNING used_tokens",
-          {in.estimated_tokens, q.id, window, in.estimated_tokens, q.token_limit});
-      if (!taken) return taken.error();
-      if (taken->rows.empty()) {
+    for (const Quota& q : *quotas) charges.push_back({q.id, period_window(q.period, now), q.token_limit});
+    // The reservation row first, the budget rows last: on PostgreSQL the budget's
+    // row lock is then held only until the commit right after.
+    out.kind = ReserveOutcome::created;
+    out.reservation =
+        Reservation{new_id("rsv"), in.project_id, in.model, in.estimated_tokens, "reserved", now, now + ttl_ms};
+    const Reservation& r = out.reservation;
+    auto inserted = c.query(
+        "INSERT INTO reservations (id, tenant_id, project_id, model, estimated_tokens, status, charges,"
+        " idempotency_key, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?)"
+        " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING",
+        {r.id, tenant_id, r.project_id, r.model, r.estimated_tokens, charges_text(charges), key, in.actor, r.created_at,
+         r.expires_at});
+    if (!inserted) return inserted.error();
+    if (inserted->affected == 0) {
+      lost_race = true;  // the same key was reserved concurrently: answer with that reservation
+      return Error{"idempotency key taken concurrently"};
+    }
+    bool released = false;
+    for (size_t i = 0; i < quotas->size(); ++i) {
+      const Quota& q = (*quotas)[i];
+      auto used = take_tokens(c, charges[i], in.estimated_tokens);
+      if (!used) return used.error();
+      if (!*used && !released) {
+        // Only a budget that looks full is worth sweeping for expired reservations.
+        if (auto swept = release_tenant_expired(c, tenant_id, now); !swept) return swept;
+        released = true;
+        used = take_tokens(c, charges[i], in.estimated_tokens);
+        if (!used) return used.error();
+      }
+      if (!*used) {
         refused = true;
         out.kind = ReserveOutcome::refused;
         out.resets_at = period_end(q.period, now);
         out.refused_limit = "tokens_per_" + q.period;
         return Error{"quota exceeded"};
       }
-      int64_t left = q.token_limit - taken->rows[0].integer(0);
+      int64_t left = q.token_limit - **used;
       out.remaining_tokens = std::min(out.remaining_tokens.value_or(left), left);
-      charges.push_back({q.id, window});
       if (q.requests_per_minute == 0 && q.tokens_per_minute == 0) continue;
       const std::string minute = "r:" + minute_key(now);
       if (auto ok = ensure_window(c, q.id, minute); !ok) return ok;
@@ -202,21 +255,6 @@ Result<ReserveOutcome> reserve_tokens(Database& db, const std::string& tenant_id
         out.refused_limit = q.requests_per_minute ? "requests_per_minute" : "tokens_per_minute";
         return Error{"rate limit exceeded"};
       }
-    }
-    out.kind = ReserveOutcome::created;
-    out.reservation =
-        Reservation{new_id("rsv"), in.project_id, in.model, in.estimated_tokens, "reserved", now, now + ttl_ms};
-    const Reservation& r = out.reservation;
-    auto inserted = c.query(
-        "INSERT INTO reservations (id, tenant_id, project_id, model, estimated_tokens, status, charges,"
-        " idempotency_key, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?)"
-        " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING",
-        {r.id, tenant_id, r.project_id, r.model, r.estimated_tokens, charges_text(charges), key, in.actor, r.created_at,
-         r.expires_at});
-    if (!inserted) return inserted.error();
-    if (inserted->affected == 0) {
-      lost_race = true;  // the same key committed concurrently: undo our charges, answer with theirs
-      return Error{"idempotency key taken concurrently"};
     }
     return {};
   });
@@ -278,7 +316,8 @@ Result<CommitOutcome> commit_reservation(Database& db, const std::string& tenant
     const Row& r = updated->rows[0];
     const std::string project_id = r.text(0);
     const std::string used_model = in.model.value_or(r.text(1));
-    if (auto adjusted = adjust_charges(c, charges_from(r.text(3)), actual - r.integer(2)); !adjusted) return adjusted;
+    auto left = adjust_charges(c, charges_from(r.text(3)), actual - r.integer(2));
+    if (!left) return left.error();
     ModelPrice price;
     if (auto it = prices.find(used_model); it != prices.end()) price = it->second;
     const auto cost =
@@ -294,8 +333,6 @@ Result<CommitOutcome> commit_reservation(Database& db, const std::string& tenant
     if (!usage) return usage.error();
     out.kind = CommitOutcome::committed;
     out.committed_tokens = actual;
-    auto left = remaining_tokens(c, tenant_id, project_id, now);
-    if (!left) return left.error();
     out.remaining_tokens = *left;
     return {};
   });

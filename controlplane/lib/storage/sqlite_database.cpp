@@ -42,6 +42,13 @@ class SqliteConnection final : public Connection {
     return out;
   }
 
+  /// Transaction control, through the statement cache (cheaper than sqlite3_exec on every request).
+  Result<void> control(const char* sql) {
+    auto done = query(sql, {});
+    if (!done) return done.error();
+    return {};
+  }
+
   Result<void> exec(const char* sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
@@ -93,20 +100,20 @@ class SqliteDatabase final : public Database {
   Result<void> transaction(const std::function<Result<void>(Connection&)>& body) override {
     std::lock_guard lock(mutex_);
     // IMMEDIATE takes the write lock up front, so a read-then-write never fails halfway.
-    if (auto begun = connection_->exec("BEGIN IMMEDIATE"); !begun) return begun;
+    if (auto begun = connection_->control("BEGIN IMMEDIATE"); !begun) return begun;
     Result<void> outcome;
     try {
       outcome = body(*connection_);
     } catch (...) {
-      (void)connection_->exec("ROLLBACK");
+      (void)connection_->control("ROLLBACK");
       throw;
     }
     if (!outcome) {
-      (void)connection_->exec("ROLLBACK");
+      (void)connection_->control("ROLLBACK");
       return outcome;
     }
-    if (auto committed = connection_->exec("COMMIT"); !committed) {
-      (void)connection_->exec("ROLLBACK");
+    if (auto committed = connection_->control("COMMIT"); !committed) {
+      (void)connection_->control("ROLLBACK");
       return committed;
     }
     return {};
@@ -131,7 +138,8 @@ class SqliteDatabase final : public Database {
 
 Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  // NOMUTEX: SqliteDatabase already serializes every use of the connection.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
