@@ -1,6 +1,8 @@
 // The permission matrix: every endpoint × every role × own and foreign tenant.
 // What each role may do is read from the table in docs/CONTROLPLANE.md, so the
 // documentation, the code's table and the server's behaviour must all agree.
+#include <yaml-cpp/yaml.h>
+
 #include <fstream>
 #include <map>
 #include <regex>
@@ -48,6 +50,31 @@ TEST(ControlplaneMatrix, TheDocumentedTableIsTheCodesTable) {
     for (Role r : info.roles) in_code.insert(std::string(role_name(r)));
     EXPECT_EQ(documented[std::string(info.name)], in_code) << info.name;
   }
+}
+
+TEST(ControlplaneMatrix, TheOpenApiFileDescribesEveryRouteWithItsPermission) {
+  YAML::Node api = YAML::LoadFile(std::string(COPILOT_SOURCE_DIR) + "/schemas/controlplane.openapi.yaml");
+  std::set<std::string> described;
+  for (const auto& path : api["paths"]) {
+    const std::string name = path.first.as<std::string>();
+    if (name.rfind("/v1/", 0) != 0) continue;
+    for (const auto& op : path.second) {
+      std::string method = op.first.as<std::string>();
+      for (auto& ch : method) ch = static_cast<char>(std::toupper(ch));
+      described.insert(method + " " + name);
+    }
+  }
+  std::set<std::string> served;
+  for (const Route& route : api_routes()) {
+    const std::string key = route.method + " " + route.path;
+    served.insert(key);
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
+    YAML::Node op = api["paths"][route.path][method];
+    ASSERT_TRUE(op) << key << " is not in schemas/controlplane.openapi.yaml";
+    EXPECT_EQ(op["x-permission"].as<std::string>(""), std::string(permission_name(route.permission))) << key;
+  }
+  EXPECT_EQ(described, served) << "the OpenAPI file and the server's route table differ";
 }
 
 /// Two tenants, a user and key per role in each, and one of every resource.
