@@ -189,6 +189,57 @@ TEST_P(ApiTest, AuditEventsAreIdempotentPagedFilteredAndVerifiable) {
   EXPECT_EQ(verify.body["records"], 3 + 6);
 }
 
+TEST_P(ApiTest, RunsAndTheArtifactApprovalWorkflowAreRecorded) {
+  auto server = start();
+  const std::string admin = server->admin_key;
+  auto reviewer_user =
+      server->call("POST", "/v1/users", admin, json{{"email", "rita@acme.test"}, {"role", "reviewer"}});
+  auto reviewer = server->call("POST", "/v1/keys", admin, json{{"name", "r"}, {"user_id", reviewer_user.body["id"]}});
+  const std::string rita = reviewer.body["api_key"];
+
+  json run = {{"project", "shop"},
+              {"kind", "release"},
+              {"stage", "build"},
+              {"started_at", "2026-03-01T10:00:00Z"},
+              {"idempotency_key", "ci-77"}};
+  auto created = server->call("POST", "/v1/runs", admin, run);
+  ASSERT_EQ(created.status, 201) << created.text;
+  auto again = server->call("POST", "/v1/runs", admin, run);
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.body["id"], created.body["id"]);
+  const std::string run_id = created.body["id"];
+  EXPECT_EQ(server->call("GET", "/v1/projects/shop", admin).status, 200);  // registered with the run
+  auto finished = server->call(
+      "PATCH", "/v1/runs/" + run_id, admin,
+      json{{"status", "succeeded"}, {"finished_at", "2026-03-01T10:02:30Z"}, {"metrics", {{"findings", 4}}}});
+  ASSERT_EQ(finished.status, 200) << finished.text;
+  EXPECT_EQ(finished.body["duration_ms"], 150000);
+  EXPECT_EQ(finished.body["metrics"]["findings"], 4);
+  auto runs = server->call("GET", "/v1/runs?project=shop", rita);
+  ASSERT_EQ(runs.body["runs"].size(), 1u);
+
+  auto artifact =
+      server->call("POST", "/v1/artifacts", admin,
+                   json{{"run_id", run_id}, {"name", "app.tar"}, {"kind", "bundle"}, {"digest", "sha256:ab"}});
+  ASSERT_EQ(artifact.status, 201) << artifact.text;
+  EXPECT_EQ(artifact.body["status"], "pending");
+  const std::string id = artifact.body["id"];
+  EXPECT_EQ(server->call("GET", "/v1/artifacts?status=pending", rita).body["artifacts"].size(), 1u);
+  auto approved = server->call("POST", "/v1/artifacts/" + id + "/approve", rita, json{{"note", "checked"}});
+  ASSERT_EQ(approved.status, 200) << approved.text;
+  EXPECT_EQ(approved.body["status"], "approved");
+  EXPECT_EQ(approved.body["decided_by"], "rita@acme.test");
+  EXPECT_EQ(approved.body["decision_note"], "checked");
+  EXPECT_FALSE(approved.body["decided_at"].is_null());
+  auto twice = server->call("POST", "/v1/artifacts/" + id + "/reject", rita, json::object());
+  expect_problem(twice, 409, "conflict");
+  EXPECT_EQ(twice.body["artifact_status"], "approved");
+  auto log = server->call("GET", "/v1/audit?action=artifact.approve", admin);
+  ASSERT_EQ(log.body["events"].size(), 1u);
+  EXPECT_EQ(log.body["events"][0]["actor"], "rita@acme.test");
+  EXPECT_EQ(log.body["events"][0]["target"], id);
+}
+
 TEST_P(ApiTest, BodiesOverTheLimitAre413Problems) {
   ServerOptions options;
   options.body_limit = 1024;

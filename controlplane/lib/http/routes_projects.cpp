@@ -197,7 +197,7 @@ Handler decide(const std::string& decision) {
     if (outcome == missing) return reply_problem(call, not_found("no artifact " + id));
     if (outcome == already) {
       Problem p = conflict("the artifact was already " + after->status);
-      p.extensions["status"] = after->status;
+      p.extensions["artifact_status"] = after->status;
       return reply_problem(call, p);
     }
     reply_json(call, 200, to_json(*after));
