@@ -90,6 +90,18 @@ TEST_P(BadInputTest, MalformedJsonIs400AndNonObjectsAre422) {
   }
 }
 
+TEST_P(BadInputTest, DeeplyNestedBodiesAre422NotACrash) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (const Route& r : routes_with_bodies()) {
+    expect_refused(r, "{\"details\":" + deep + "}", 422, "invalid-request", "100,000 nested arrays");
+  }
+  json nested = json::object();
+  for (int i = 0; i < 20; ++i) nested = json{{"a", nested}};
+  auto a = server_->call("POST", "/v1/audit/events", server_->admin_key,
+                         json{{"action", "x"}, {"idempotency_key", "deep"}, {"details", nested}});
+  EXPECT_EQ(a.status, 201) << "20 levels are fine: " << a.text;
+}
+
 TEST_P(BadInputTest, UnknownMembersAre422) {
   for (const Route& r : routes_with_bodies()) {
     json body = sample(r);

@@ -14,9 +14,41 @@ bool is_valid_name(std::string_view text) {
   });
 }
 
+namespace {
+
+/// Deepest nesting of arrays and objects (brackets inside strings do not count).
+/// Checked before parsing: serializing a deeply nested value recurses once per level.
+size_t nesting_depth(std::string_view body) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+constexpr size_t kMaxNesting = 32;
+
+}  // namespace
+
 Parsed<Fields> Fields::parse(std::string_view body, bool allow_empty) {
   if (body.empty() && allow_empty) return Fields(nlohmann::json::object());
-  // Depth is bounded by the body size limit; nlohmann parses iteratively enough for 1 MiB.
+  if (nesting_depth(body) > kMaxNesting) {
+    return invalid_request("", "the body nests arrays and objects deeper than " + std::to_string(kMaxNesting));
+  }
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) return malformed_json("the body is not valid JSON");
   if (!j.is_object()) return invalid_request("", "the body must be a JSON object");
