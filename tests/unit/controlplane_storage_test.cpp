@@ -224,6 +224,17 @@ TEST_P(StorageTest, RequestsPerMinuteAreLimited) {
   EXPECT_EQ(refused.resets_at, next_minute(now_ms()));
 }
 
+TEST_P(StorageTest, OldRateWindowsArePruned) {
+  set_budget(1'000'000, 100, 0);
+  const int64_t now = now_ms();
+  reserve(1, std::nullopt, 60000, now - 2 * 3600 * 1000);
+  reserve(1, std::nullopt, 60000, now);
+  auto pruned = prune_rate_windows(*db_, now);
+  ASSERT_TRUE(pruned);
+  EXPECT_EQ(*pruned, 1);
+  EXPECT_EQ(copilot::testing::count_rows(*db_, "SELECT COUNT(*) FROM quota_windows WHERE window_key LIKE 'r:%'"), 1);
+}
+
 TEST_P(StorageTest, TwoHundredConcurrentClientsNeverOverspendOneBudget) {
   set_budget(10'000);
   std::atomic<int> granted = 0, refused = 0, failed = 0;

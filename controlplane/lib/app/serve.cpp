@@ -96,7 +96,9 @@ Result<void> serve(const ServeOptions& options) {
     std::unique_lock lock(mutex);
     while (!stopping) {
       wake.wait_for(lock, period);
-      if (!stopping) (void)release_expired(**db, now_ms());
+      if (stopping) break;
+      (void)release_expired(**db, now_ms());
+      (void)prune_rate_windows(**db, now_ms());
     }
   });
   server.listen();

@@ -355,6 +355,20 @@ Result<int64_t> release_expired(Database& db, int64_t now) {
   return count;
 }
 
+Result<int64_t> prune_rate_windows(Database& db, int64_t now) {
+  int64_t count = 0;
+  Result<void> done = db.transaction([&](Connection& c) -> Result<void> {
+    // Keys sort by time: "r:2026-11-22T07:40" < "r:" + the minute an hour ago.
+    auto deleted = c.query("DELETE FROM quota_windows WHERE window_key LIKE 'r:%' AND window_key < ?",
+                           {"r:" + minute_key(now - 3600 * 1000)});
+    if (!deleted) return deleted.error();
+    count = deleted->affected;
+    return {};
+  });
+  if (!done) return done.error();
+  return count;
+}
+
 Result<std::vector<UsageRow>> usage_report(Connection& c, const std::string& tenant_id, const std::string& from_day,
                                            const std::string& to_day, const std::optional<std::string>& project_id) {
   std::string sql =

@@ -79,6 +79,9 @@ Result<CommitOutcome> commit_reservation(Database& db, const std::string& tenant
 /// Expires reservations past their deadline (all tenants) and gives their tokens back.
 Result<int64_t> release_expired(Database& db, int64_t now);
 
+/// Deletes per-minute rate windows older than an hour (they only matter for their minute).
+Result<int64_t> prune_rate_windows(Database& db, int64_t now);
+
 struct UsageRow {
   std::string day;
   std::string project_id;
