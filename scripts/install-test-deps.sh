@@ -11,7 +11,7 @@
 # from Debian (PyPI is not reachable from CI machines).
 # The control plane's tests start PostgreSQL themselves, fuzz its request parsers
 # with clang's libFuzzer (libclang-rt), sign tokens with keys openssl makes, and
-# its benchmark drives it with wrk.
+# its benchmark drives it with wrk; promtool (prometheus) checks its /metrics.
 # Generated tests run with pytest and coverage.py from Debian (PyPI is not used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ TEST_PACKAGES=(
   libsurefire-java junit4
   python3-yaml pre-commit groff zsh groovy
   python3-fastapi python3-sqlalchemy python3-httpx python3-coverage
-  postgresql libclang-rt-14-dev wrk openssl curl
+  postgresql libclang-rt-14-dev wrk openssl curl prometheus
 )
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do

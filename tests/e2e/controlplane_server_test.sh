@@ -41,6 +41,14 @@ expect_eq "the chain verifies" True "$(json_field "$SCRATCH/body" 'd["valid"]')"
 api POST /v1/runs "$KEY" '{"project":'
 expect_eq "malformed JSON" 400 "$STATUS"
 curl -s -o /dev/null -H 'X-Request-Id: trace-77' "$BASE/healthz"
+api POST /v1/llm/reservations "$KEY" '{"model":"m","estimated_tokens":5}'
+curl -s "$BASE/metrics" >"$SCRATCH/metrics"
+expect_contains "metrics count reservations" "$SCRATCH/metrics" 'copilot_llm_reservations_total{outcome="created"} 1'
+if command -v promtool >/dev/null; then
+  expect_exit "promtool accepts /metrics" 0 promtool check metrics <"$SCRATCH/metrics"
+else
+  fail "promtool not installed (scripts/install-test-deps.sh)"
+fi
 
 kill -TERM "$SERVER_PID"
 set +e

@@ -45,7 +45,7 @@ std::string Metrics::render() const {
   for (const auto& [key, n] : counters_) {
     const auto& [name, label] = key;
     if (name != last) {
-      out += fmt::format("# TYPE {} counter\n", name);
+      out += fmt::format("# HELP {} Events by outcome.\n# TYPE {} counter\n", name, name);
       last = name;
     }
     out += fmt::format("{}{{outcome=\"{}\"}} {}\n", name, label, n);
