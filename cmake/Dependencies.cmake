@@ -12,6 +12,11 @@ find_package(pugixml CONFIG REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# The control plane (copilot-server): SQLite, PostgreSQL, JWT validation, OpenSSL hashing.
+find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
 find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
 find_library(XXHASH_LIBRARY xxhash REQUIRED)
 # Mustache templates for copilot plan (Debian libkainjow-mustache-dev, header only).

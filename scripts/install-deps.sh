@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libcli11-dev libgit2-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libre2-dev libtbb-dev libxxhash-dev
-  libsqlite3-dev libpq-dev libcpp-httplib-dev libkainjow-mustache-dev libpugixml-dev
+  libsqlite3-dev libpq-dev libcpp-httplib-dev libkainjow-mustache-dev libpugixml-dev libjwt-dev libssl-dev
   python3 cloc
 )
 

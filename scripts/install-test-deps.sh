@@ -9,6 +9,9 @@
 # Planned files are checked the same way (YAML, Groovy, actionlint), and the
 # fastapi-orders example's tests run as its planned CI does, with its libraries
 # from Debian (PyPI is not reachable from CI machines).
+# The control plane's tests start PostgreSQL themselves, fuzz its request parsers
+# with clang's libFuzzer (libclang-rt), sign tokens with keys openssl makes, and
+# its benchmark drives it with wrk; promtool (prometheus) checks its /metrics.
 # Generated tests run with pytest and coverage.py from Debian (PyPI is not used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +21,7 @@ TEST_PACKAGES=(
   libsurefire-java junit4
   python3-yaml pre-commit groff zsh groovy
   python3-fastapi python3-sqlalchemy python3-httpx python3-coverage
-  nginx prometheus
+  postgresql libclang-rt-14-dev wrk openssl curl nginx prometheus
 )
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do
