@@ -1,11 +1,12 @@
 #include "llm/cache.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "util/files.h"
 #include "util/hash.h"
 
 namespace copilot::llm {
@@ -67,8 +68,25 @@ Result<void> Cache::put(const std::string& key, const ChatResponse& response) {
                       {"prompt_tokens", response.usage.prompt_tokens},
                       {"completion_tokens", response.usage.completion_tokens}};
   std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  auto written = util::write_file_atomic(path_of(key), text);
-  if (!written) return written;
+  // Renamed into place so readers never see half an entry, but not synced:
+  // an entry lost in a crash is only a miss, and fsync would cost more than
+  // the rest of the request's overhead together.
+  std::filesystem::path target = path_of(key);
+  std::filesystem::path temporary = target;
+  temporary += ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(++writes_);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) {
+      std::filesystem::remove(temporary, ec);
+      return Error{"LLM cache " + temporary.string() + ": cannot write"};
+    }
+  }
+  std::filesystem::rename(temporary, target, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ec);
+    return Error{"LLM cache " + target.string() + ": " + ec.message()};
+  }
   // The directory is scanned on the first write and whenever the running
   // total passes the limit, not on every write.
   std::lock_guard lock(mutex_);

@@ -2,6 +2,7 @@
 // Answers kept on disk, one JSON file per request, keyed by a hash of the
 // model, the (already redacted) messages and the parameters. Entries older
 // than the TTL are ignored and removed; past the size limit the oldest go.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -39,7 +40,8 @@ class Cache {
   CacheOptions options_;
   Now now_;
   std::mutex mutex_;
-  std::optional<uint64_t> total_;  ///< bytes in the directory, known after the first write
+  std::optional<uint64_t> total_;    ///< bytes in the directory, known after the first write
+  std::atomic<uint64_t> writes_{0};  ///< names temporary files apart
 };
 
 }  // namespace copilot::llm
