@@ -82,7 +82,6 @@ void fill_with_model(llm::Client& client, ModuleWork& w, std::string_view source
     units.push_back({{"unit", s->unit + " (test name: " + conv.name(*s) + ")"}, {"reason", s->reason}});
   nlohmann::json context = {{"framework", std::string(lang.framework)},
                             {"language", conv.language},
-                            {"name_prefix", "the name given for its unit"},
                             {"path", w.module.path},
                             {"how_to_import", conv.how_to_import},
                             {"units", units},
