@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
+#include <set>
 
 #include "llm/prompts.h"
 #include "syntax/syntax.h"
+#include "testgen/markers.h"
+#include "util/files.h"
 #include "util/strings.h"
 
 namespace copilot::testgen {
@@ -68,7 +73,103 @@ std::string source_for_prompt(const ModuleWork& w, std::string_view source, long
   return out;
 }
 
+/// Ids of the model-written tests of `w` that passed --verify.
+std::vector<std::string> passing_model_tests(const ModuleWork& w) {
+  std::vector<std::string> out;
+  for (const auto& u : w.result.units)
+    for (const auto& c : u.cases)
+      if (c.kind == "llm" && c.status == "passed") out.push_back(c.id);
+  return out;
+}
+
+std::filesystem::path test_file_of(const RunContext& ctx, const ModuleWork& w) {
+  std::filesystem::path p(w.result.test_file);
+  return p.is_absolute() ? p : ctx.root / p;
+}
+
 }  // namespace
+
+void drop_model_tests_without_coverage(const RunContext& ctx, std::vector<ModuleWork>& work, VerifySummary& summary,
+                                       std::vector<std::string>& notes) {
+  struct Candidate {
+    ModuleWork* work;
+    std::string original;            ///< the test file after --verify
+    std::vector<std::string> tests;  ///< passing model tests, in file order
+    std::set<std::string> kept;      ///< those that added coverage so far
+    double coverage = 0;             ///< of the module with `kept`
+  };
+  std::map<const LanguageSupport*, std::vector<Candidate>> by_lang;
+  for (auto& w : work)
+    if (w.touched)
+      if (auto ids = passing_model_tests(w); !ids.empty()) {
+        auto text = util::read_file(test_file_of(ctx, w));
+        if (text) by_lang[w.lang].push_back({&w, *text, std::move(ids), {}, 0});
+      }
+  for (auto& [lang, candidates] : by_lang) {
+    if (!lang->coverage) {
+      notes.push_back("llm: coverage is not measured for " + std::string(lang->framework) +
+                      " tests; the model's passing tests are kept");
+      continue;
+    }
+    // Each file with only the model tests in `keep` (the others cut out).
+    auto write_keeping = [&](Candidate& c, const std::set<std::string>& keep, const std::string& why) {
+      std::string text = c.original;
+      for (const auto& id : c.tests)
+        if (!keep.count(id)) remove_block(text, lang->comment, id, why);
+      (void)util::write_file_atomic(test_file_of(ctx, *c.work), text);
+    };
+    std::vector<std::string> tests, sources;
+    for (auto& c : candidates) {
+      tests.push_back(c.work->result.test_file);
+      sources.push_back(c.work->module.path);
+    }
+    // Greedy, one round per model test: a test stays when the module's
+    // coverage with it beats the coverage with the tests kept before it.
+    // A round measures the i-th test of every module at once.
+    size_t rounds = 0;
+    for (auto& c : candidates) rounds = std::max(rounds, c.tests.size());
+    std::optional<std::string> failure;
+    for (size_t round = 0; round <= rounds && !failure; ++round) {
+      for (auto& c : candidates) {
+        std::set<std::string> trial = c.kept;
+        if (round > 0 && round <= c.tests.size()) trial.insert(c.tests[round - 1]);
+        write_keeping(c, trial, "measured without it");
+      }
+      auto measured = lang->coverage(ctx, tests, sources);
+      if (!measured) {
+        failure = measured.error().message;
+        break;
+      }
+      for (auto& c : candidates) {
+        double now = (*measured)[c.work->module.path].after;
+        if (round == 0) {
+          c.coverage = now;
+        } else if (round <= c.tests.size() && now > c.coverage + 1e-9) {
+          c.kept.insert(c.tests[round - 1]);
+          c.coverage = now;
+        }
+      }
+    }
+    for (auto& c : candidates) {
+      if (failure) {
+        (void)util::write_file_atomic(test_file_of(ctx, *c.work), c.original);
+        continue;
+      }
+      const std::string why = "added no coverage under --verify";
+      write_keeping(c, c.kept, why);
+      for (auto& u : c.work->result.units)
+        for (auto& r : u.cases)
+          if (r.kind == "llm" && r.status == "passed" && !c.kept.count(r.id)) {
+            r.status = "removed";
+            r.detail = why;
+            ++summary.removed;
+            --summary.passed;
+          }
+    }
+    if (failure)
+      notes.push_back("llm: coverage of the model's tests could not be measured (" + *failure + "); they are kept");
+  }
+}
 
 void fill_with_model(llm::Client& client, ModuleWork& w, std::string_view source, std::vector<std::string>& notes) {
   std::vector<const TestCase*> skeletons;

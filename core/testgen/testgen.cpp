@@ -276,6 +276,7 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
     if (req.on_progress) req.on_progress("running the generated tests");
     auto v = verify(ctx, work);
     if (!v) return v.error();
+    if (req.llm) drop_model_tests_without_coverage(ctx, work, *v, notes);
     report.verify = *v;
   }
   if (req.coverage) {

@@ -12,8 +12,9 @@ Answers are made from the prompt, like a very small model would:
 - a review prompt (a "+ NNN |" code listing) gets one logic finding on the
   first changed line that calls eval(), or no finding;
 - a test-writing prompt ("- unit (test name: NAME)") gets one pytest test per
-  unit that calls it through $M; a unit whose name holds "broken" gets a
-  test that fails, so --verify has something to remove.
+  unit that calls it through $M with one string argument; a unit whose name
+  holds "broken" gets a test that fails and one whose name holds "idle" a
+  test that passes without running it, so --verify has something to remove.
 POST /__mode switches behaviour: "normal", "quota" (reservations and chat
 answer the control plane's 429 quota problem), "malformed" (answers that are
 not JSON) or "slow" (answers after 3 s).
@@ -47,8 +48,12 @@ def tests_answer(prompt):
     tests = []
     for unit, name in re.findall(r"^- (\S+) \(test name: (\S+)\):", prompt, re.M):
         function = unit.split(".")[-1]
-        check = ('assert $M.%s is not None\n    assert callable($M.%s)' % (function, function)
-                 if "broken" not in unit else 'assert $M.%s("x") == "never"' % function)
+        if "broken" in unit:
+            check = 'assert $M.%s("x") == "never"' % function
+        elif "idle" in unit:
+            check = "assert callable($M.%s)" % function
+        else:
+            check = 'assert $M.%s("ab") is not None' % function
         tests.append({"unit": unit, "name": name, "code": "def %s():\n    %s\n" % (name, check)})
     return {"tests": tests}
 
