@@ -19,7 +19,10 @@ state() {  # state PYTHON-EXPRESSION over s (the stand-in's state) → printed
 s = json.load(urllib.request.urlopen(sys.argv[1] + "/__state"))
 print(eval(sys.argv[2]))' "$base" "$1"
 }
-mode() { curl -s -X POST --data "$1" "$base/__mode" >/dev/null; }
+mode() {  # mode normal|quota|malformed|slow: how the stand-in answers from now on
+  python3 -c 'import sys,urllib.request
+urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/__mode", data=sys.argv[2].encode(), method="POST"))' "$base" "$1"
+}
 json() {  # json FILE PYTHON-EXPRESSION over r → printed
   python3 -c 'import json,sys; r = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
@@ -150,6 +153,13 @@ expect_eq "only the reservation was sent" "/v1/llm/reservations" \
 expect_eq "quota refusal is a note" True \
   "$(json "$SCRATCH/quota.json" 'any("project shop has used its monthly tokens" in n["message"] for n in r["notes"])')"
 mode normal
+
+# --all sends whole files, in blocks that fit the request budget.
+write_config "$base"
+rm -rf "$SCRATCH/cache"
+expect_exit "review --all --llm" 0 "$COPILOT" review -C "$repo" --all -f json --llm -o "$SCRATCH/all.json"
+expect_eq "the whole-file review finds it too" 1 \
+  "$(json "$SCRATCH/all.json" 'sum(f["rule_id"] == "llm-logic" and f["location"]["start_line"] == 12 for f in r["findings"])')"
 
 # With no provider configured, the control plane answers.
 rm -f "$repo/.copilot.yaml"
