@@ -61,6 +61,9 @@ Result<void> Cache::put(const std::string& key, const ChatResponse& response) {
   std::error_code ec;
   std::filesystem::create_directories(options_.dir, ec);
   if (ec) return Error{"LLM cache " + options_.dir.string() + ": " + ec.message()};
+  // The default place is inside the repository (.copilot/cache/llm): git and
+  // the workspace walk must not see the entries as files of the project.
+  if (auto ignore = options_.dir / ".gitignore"; !std::filesystem::exists(ignore, ec)) std::ofstream(ignore) << "*\n";
   nlohmann::json j = {{"created", epoch_seconds(now_())},
                       {"model", response.model},
                       {"provider", response.provider},

@@ -169,5 +169,6 @@ COPILOT_SERVER="$base" COPILOT_TOKEN="cpk_test_secret" expect_exit "control plan
 expect_eq "chat through the control plane" "/v1/llm/chat" "$(state "' '.join(r['path'] for r in s['requests'][$before:])")"
 expect_eq "its finding is in the report" 1 "$(json "$SCRATCH/server.json" 'sum(f["rule_id"] == "llm-logic" for f in r["findings"])')"
 expect_eq "still no shape problems" "[]" "$(state 's["problems"]')"
+expect_eq "the default cache in the repository is ignored by git" "" "$(git -C "$repo" status --porcelain)"
 
 finish

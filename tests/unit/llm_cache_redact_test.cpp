@@ -130,6 +130,8 @@ TEST(LlmCache, HitsAreReportedAndSkipTheProvider) {
   EXPECT_EQ(s.requests, 3);
   EXPECT_EQ(s.cache_hits, 1);
   EXPECT_TRUE(std::filesystem::is_directory(dir.path() / ".copilot" / "cache" / "llm"));  // the default place
+  // ... which git and the workspace walk ignore.
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / ".copilot" / "cache" / "llm" / ".gitignore"));
 }
 
 TEST(LlmCache, KeyCoversModelPromptAndParameters) {
