@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "llm.h"
 #include "testgen/testgen.h"
 #include "util/files.h"
 #include "util/strings.h"
@@ -21,6 +22,7 @@ struct GenTestsFlags {
   std::optional<std::string> output;
   std::string python = "/usr/bin/python3";
   unsigned timeout = 900;
+  LlmFlags llm;
 };
 
 // FILE.md and FILE.json side by side, whichever of the two was named.
@@ -52,6 +54,8 @@ int run(const GenTestsFlags& flags, const GlobalOptions& global) {
   req.timeout = std::chrono::seconds(flags.timeout);
   ProgressLine progress(show_progress(global));
   req.on_progress = [&](const std::string& what) { progress.update("gen-tests: " + what); };
+  auto model = make_llm_client(flags.llm, flags.llm.on || cfg.llm.gen_tests, cfg, flags.root);
+  req.llm = model.get();
   auto report = testgen::run_gen_tests(req);
   if (!report) throw Failure{report.error().usage ? kUsage : kRuntime, report.error().message};
   for (const auto& n : report->notes) spdlog::info("{}", n);
@@ -82,6 +86,7 @@ void attach_gen_tests(CLI::App& sub, const GlobalOptions& global, std::function<
   sub.add_option("--python", f->python, "Python interpreter that runs pytest (default: /usr/bin/python3)");
   sub.add_option("--timeout", f->timeout, "Seconds one test run may take (default: 900)")
       ->check(CLI::Range(1u, 86400u));
+  add_llm_options(sub, f->llm, "Let a language model write the tests the code alone gave no concrete test for");
   sub.callback([f, &global, &run_fn] { run_fn = [f, &global] { return run(*f, global); }; });
 }
 

@@ -8,6 +8,7 @@
 
 #include "batch.h"
 #include "commands.h"
+#include "llm.h"
 #include "publish.h"
 #include "remote/github.h"
 #include "report/review_formats.h"
@@ -35,6 +36,7 @@ struct ReviewFlags {
   std::optional<std::string> write_baseline;
   PublishFlags publish;
   std::vector<std::string> post;
+  LlmFlags llm;
 };
 
 /// Where --post can publish a review.
@@ -129,6 +131,8 @@ Reviewed review_repository(const ReviewFlags& flags, config::Config cfg, const s
   req.min_confidence = min_conf;
   req.config = cfg;
   req.on_progress = std::move(on_progress);
+  auto model = make_llm_client(flags.llm, flags.llm.on || cfg.llm.review, cfg, root);
+  req.llm = model.get();
 
   auto out = review::run_review(req);
   if (!out) throw Failure{out.error().usage ? kUsage : kRuntime, out.error().message};
@@ -232,6 +236,7 @@ void attach_review(CLI::App& sub, const GlobalOptions& global, std::function<int
                  "Publish the review after writing it: github (pull-request review, summary comment, check run)")
       ->delimiter(',')
       ->check(CLI::IsMember(kPostSinks));
+  add_llm_options(sub, f->llm, "Also review the changed hunks with a language model");
   sub.callback([f, &global, &run_fn] {
     run_fn = [f, &global] { return f->repos ? run_batch_review(*f, global) : run(*f, global); };
   });

@@ -499,6 +499,24 @@ std::string redact_secrets(std::string_view path, std::string_view text) {
   return out;
 }
 
+std::vector<SecretSpan> find_secret_spans(std::string_view path, std::string_view content) {
+  std::vector<size_t> starts{0};
+  for (size_t i = 0; i < content.size(); ++i)
+    if (content[i] == '\n') starts.push_back(i + 1);
+  std::vector<SecretSpan> spans;
+  for (const auto& m : scan(path, content)) {
+    SecretSpan span{starts[m.match.line - 1] + m.offset, m.length, m.match.rule};
+    if (m.match.rule == "private_key") {
+      size_t end = content.find("-----END", span.offset);
+      if (end != std::string_view::npos) end = content.find("-----", end + 8);
+      span.length = (end == std::string_view::npos ? content.size() : end + 5) - span.offset;
+    }
+    if (!spans.empty() && span.offset < spans.back().offset + spans.back().length) continue;
+    spans.push_back(std::move(span));
+  }
+  return spans;
+}
+
 std::string evidence_text(std::string_view path, std::string_view line) {
   std::string out = redact_secrets(path, util::trim(line));
   if (out.size() > 200) {

@@ -29,6 +29,18 @@ std::vector<SecretMatch> scan_secrets(std::string_view path, std::string_view co
 /// redacted form, so evidence lines can be shown safely.
 std::string redact_secrets(std::string_view path, std::string_view text);
 
+/// Where a secret sits in a text: byte offset and length. A private key's span
+/// runs through its END line, so no part of the key body stays behind.
+struct SecretSpan {
+  size_t offset = 0;
+  size_t length = 0;
+  std::string rule;
+};
+
+/// The spans of every secret in `content` (in order, not overlapping), for
+/// code that must replace them before text leaves the machine.
+std::vector<SecretSpan> find_secret_spans(std::string_view path, std::string_view content);
+
 /// A line made safe to show as evidence: trimmed, secrets redacted, and cut
 /// to 200 bytes without splitting a UTF-8 character.
 std::string evidence_text(std::string_view path, std::string_view line);

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,55 @@ void read_release(const YAML::Node& r, const std::string& origin, ReleaseConfig&
       out.environments.emplace(env.name, std::move(env));
     }
   }
+/// llm:, the model providers and how they are used (docs/LLM.md).
+Result<void> read_llm(const YAML::Node& root, const std::string& origin, Config& c) {
+  const YAML::Node l = root["llm"];
+  if (!l) return {};
+  LlmConfig& llm = c.llm;
+  if (const YAML::Node providers = l["providers"]) {
+    for (auto it = providers.begin(); it != providers.end(); ++it) {
+      LlmProviderConfig p;
+      p.name = it->first.Scalar();
+      const YAML::Node& n = it->second;
+      read(n, "kind", p.kind);
+      read(n, "base_url", p.base_url);
+      read(n, "model", p.model);
+      read(n, "api_key_env", p.api_key_env);
+      read(n, "api_version", p.api_version);
+      read(n, "timeout", p.timeout_seconds);
+      llm.providers.push_back(std::move(p));
+    }
+  }
+  read(l, "tiers", llm.tiers);
+  for (const auto& [tier, names] : llm.tiers)
+    for (const auto& name : names)
+      if (std::none_of(llm.providers.begin(), llm.providers.end(), [&](const auto& p) { return p.name == name; }))
+        return Error{origin + ":" + std::to_string(l["tiers"][tier].Mark().line + 1) + ": key 'llm.tiers." + tier +
+                     "': unknown provider '" + name + "'"};
+  if (auto cache = l["cache"]) {
+    read(cache, "enabled", llm.cache);
+    read(cache, "dir", llm.cache_dir);
+    read(cache, "ttl_hours", llm.cache_ttl_hours);
+    read(cache, "max_mib", llm.cache_max_mib);
+  }
+  if (auto budget = l["budget"]) {
+    read(budget, "tokens", llm.budget_tokens);
+    read(budget, "project", llm.budget_project);
+  }
+  if (auto retry = l["retry"]) {
+    read(retry, "attempts", llm.retry_attempts);
+    read(retry, "backoff_ms", llm.retry_backoff_ms);
+    read(retry, "max_wait_seconds", llm.retry_max_wait_seconds);
+  }
+  if (auto breaker = l["breaker"]) {
+    read(breaker, "failures", llm.breaker_failures);
+    read(breaker, "cooldown_seconds", llm.breaker_cooldown_seconds);
+  }
+  read(l, "request_tokens", llm.request_tokens);
+  read(l, "prompts", llm.prompts);
+  read(l, "review", llm.review);
+  read(l, "gen_tests", llm.gen_tests);
+  return {};
 }
 
 }  // namespace
@@ -170,6 +220,7 @@ Result<Config> parse(const std::string& yaml_text, const std::string& origin) {
       }
     }
     if (auto r = read_trackers(root, origin, c); !r) return r.error();
+    if (auto r = read_llm(root, origin, c); !r) return r.error();
     if (auto p = root["plan"]) {
       read(p, "templates", c.plan_templates);
       read(p, "out", c.plan_out);

@@ -42,6 +42,39 @@ struct ConfluenceConfig {
   std::string parent_id;
 };
 
+/// One model endpoint under `llm.providers`. Keys come only from the
+/// environment variable named here, never from the file.
+struct LlmProviderConfig {
+  std::string name;
+  std::string kind;  ///< openai (any OpenAI-compatible server), azure, anthropic, controlplane
+  std::string base_url;
+  std::string model;
+  std::string api_key_env;  ///< "" for servers without keys (llama.cpp, Ollama)
+  std::string api_version;  ///< azure: the api-version query parameter
+  int timeout_seconds = 60;
+};
+
+/// The `llm:` section. With no providers (the default) nothing is sent anywhere.
+struct LlmConfig {
+  std::vector<LlmProviderConfig> providers;               ///< in file order
+  std::map<std::string, std::vector<std::string>> tiers;  ///< quality, bulk, fallback, local → provider names
+  bool cache = true;
+  std::string cache_dir;  ///< "" = $XDG_CACHE_HOME/copilot/llm, else .copilot/cache/llm in the repository
+  int cache_ttl_hours = 168;
+  int cache_max_mib = 100;
+  long long budget_tokens = 0;  ///< local cap for one run; 0 = none
+  std::string budget_project;   ///< project name sent with control-plane reservations
+  int retry_attempts = 3;       ///< per provider, including the first
+  int retry_backoff_ms = 500;   ///< doubled each attempt, with jitter
+  int retry_max_wait_seconds = 60;
+  int breaker_failures = 5;  ///< consecutive failures that open a provider's circuit
+  int breaker_cooldown_seconds = 60;
+  int request_tokens = 6000;  ///< estimated prompt tokens per request when splitting changes
+  std::string prompts;        ///< directory whose files replace the built-in prompt templates
+  bool review = false;        ///< `copilot review` uses the llm agent without --llm
+  bool gen_tests = false;     ///< `copilot gen-tests` fills test bodies without --llm
+};
+
 struct Config {
   std::filesystem::path source;  ///< the file it came from, empty for defaults
   unsigned jobs = 0;
@@ -80,6 +113,7 @@ struct Config {
   std::string plan_copilot_action;        ///< `uses:` of copilot's GitHub Action in generated CI
 
   ReleaseConfig release;
+  LlmConfig llm;
 };
 
 /// Parses and validates YAML text; `origin` names the file in errors, which

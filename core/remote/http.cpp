@@ -144,6 +144,7 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) const {
     if (response && !is_retryable(*response)) return response;
     std::chrono::milliseconds wait = backoff;
     if (response) {
+      if (last && !policy_.retryable_as_error) return response;
       if (auto asked = requested_wait(*response, std::chrono::system_clock::now())) wait = *asked;
       if (last || wait > policy_.max_wait)
         return Error{request.method + " " + request.url + ": HTTP " + std::to_string(response->status) +

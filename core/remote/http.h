@@ -40,6 +40,9 @@ struct RetryPolicy {
   std::chrono::milliseconds timeout{30'000};     ///< per attempt
   /// How to wait; tests replace it to avoid sleeping.
   std::function<void(std::chrono::milliseconds)> sleep;
+  /// false: when attempts run out, the last answer is returned as it is (status
+  /// and headers intact) rather than as an error, for callers that retry themselves.
+  bool retryable_as_error = true;
 };
 
 /// Why a request may be retried: 429, 5xx, and 403 when the body or headers

@@ -183,6 +183,7 @@ std::string write_review_text(const review::ReviewResult& result, const WriterOp
     out += "\n";
   }
   out += style("1", summary(result, groups.size())) + "\n";
+  if (result.llm) out += llm::summary_line(*result.llm) + "\n";
   return out;
 }
 

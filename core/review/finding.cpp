@@ -47,21 +47,23 @@ void to_json(nlohmann::json& j, const RuleInfo& r) {
 nlohmann::json review_to_json(const ReviewResult& r) {
   nlohmann::json notes = nlohmann::json::array();
   for (const auto& n : r.notes) notes.push_back({{"file", n.file}, {"line", n.line}, {"message", n.message}});
-  return {{"schema_version", "1.0"},
-          {"tool", {{"name", "copilot"}, {"version", r.tool_version}}},
-          {"scope", r.scope},
-          {"base", r.base_sha},
-          {"head", r.head_sha},
-          {"files_reviewed", r.files_reviewed},
-          {"summary",
-           {{"findings", r.findings.size()},
-            {"suppressed_inline", r.suppressed_inline},
-            {"suppressed_baseline", r.suppressed_baseline},
-            {"filtered_by_diff", r.filtered_by_diff},
-            {"below_confidence", r.below_confidence}}},
-          {"findings", r.findings},
-          {"rules", r.rules},
-          {"notes", notes}};
+  nlohmann::json out = {{"schema_version", "1.0"},
+                        {"tool", {{"name", "copilot"}, {"version", r.tool_version}}},
+                        {"scope", r.scope},
+                        {"base", r.base_sha},
+                        {"head", r.head_sha},
+                        {"files_reviewed", r.files_reviewed},
+                        {"summary",
+                         {{"findings", r.findings.size()},
+                          {"suppressed_inline", r.suppressed_inline},
+                          {"suppressed_baseline", r.suppressed_baseline},
+                          {"filtered_by_diff", r.filtered_by_diff},
+                          {"below_confidence", r.below_confidence}}},
+                        {"findings", r.findings},
+                        {"rules", r.rules},
+                        {"notes", notes}};
+  if (r.llm) out["llm"] = *r.llm;
+  return out;
 }
 
 }  // namespace copilot::review

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "llm/types.h"
 #include "util/diagnostics.h"
 
 namespace copilot::review {
@@ -77,6 +78,7 @@ struct ReviewResult {
   int filtered_by_diff = 0;
   int below_confidence = 0;       ///< findings under --min-confidence, not reported
   std::vector<Diagnostic> notes;  ///< files with syntax errors, skipped files, ...
+  std::optional<llm::Stats> llm;  ///< what the llm agent did, when it ran
 };
 
 void to_json(nlohmann::json& j, const Location& l);

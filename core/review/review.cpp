@@ -10,6 +10,7 @@
 #include "review/checks/checks.h"
 #include "review/checks/import_cycles.h"
 #include "review/engine.h"
+#include "review/llm_agent.h"
 #include "review/suppress.h"
 #include "review/taint/taint.h"
 #include "review/taint/taint_rule.h"
@@ -223,6 +224,36 @@ FileResult review_file(const Target& t, const FileReviewSetup& setup, Diagnostic
   return out;
 }
 
+/// The llm agent over one file's changed hunks (or the whole file for --all);
+/// its findings join the rules' unless a rule already said the same thing.
+void review_with_model(llm::Client& client, const Target& t, const std::set<std::string>& agents, FileResult& fr,
+                       Diagnostics& notes) {
+  LlmReviewFile file;
+  file.path = t.path;
+  file.content = t.content;
+  std::string_view src = t.content;
+  if (const auto* lang = workspace::detect_language(t.path, src.substr(0, src.find('\n'))))
+    file.grammar = lang->grammar;
+  if (t.change) {
+    for (const auto& h : t.change->hunks)
+      if (h.new_lines > 0) file.changed.push_back({h.new_start, h.new_start + h.new_lines - 1});
+  } else {
+    file.changed = llm::whole_file_ranges(t.content, client.request_tokens());
+  }
+  if (file.changed.empty()) return;
+  std::vector<Finding> found = llm_review_file(client, file, notes);
+  std::erase_if(found, [&](const Finding& f) { return !agents.count(f.agent); });
+  drop_rule_duplicates(found, fr.findings);
+  assign_fingerprints(found, t.content);
+  for (auto& f : found) {
+    if (suppressed_inline(t.content, f.location.start_line, f.rule_id)) {
+      ++fr.suppressed;
+      continue;
+    }
+    fr.findings.push_back(std::move(f));
+  }
+}
+
 std::set<std::string> load_baseline(const std::filesystem::path& path, std::string& error) {
   std::set<std::string> out;
   auto text = util::read_file(path);
@@ -301,6 +332,9 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
   if (agents.count("security") && !disabled.count(kSecretRule.id)) result.rules.push_back(kSecretRule);
   bool cycles = agents.count("architecture") && !disabled.count(import_cycle_rule().id);
   if (cycles) result.rules.push_back(import_cycle_rule());
+  if (req.llm)
+    for (const auto& r : llm_rules())
+      if (agents.count(r.agent)) result.rules.push_back(r);
   std::sort(result.rules.begin(), result.rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 
   Diagnostics notes;
@@ -418,6 +452,15 @@ Result<ReviewOutput> run_review(const ReviewRequest& req) {
       }
       per_file[i].findings.push_back(std::move(f));
     }
+  }
+
+  if (req.llm) {
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (!per_file[i].reviewed) continue;
+      review_with_model(*req.llm, targets[i], agents, per_file[i], notes);
+    }
+    for (auto& n : req.llm->take_notes()) notes.add("", "llm: " + n);
+    result.llm = req.llm->stats();
   }
 
   DiffFilter filter = req.mode == ScopeMode::all ? DiffFilter::nofilter : req.filter;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "llm/llm.h"
 #include "review/finding.h"
 #include "review/rule.h"
 #include "util/result.h"
@@ -32,6 +33,8 @@ struct ReviewRequest {
   config::Config config;
   uint64_t max_file_size = 5ull << 20;
   std::function<void(size_t done, size_t total)> on_progress;
+  /// The llm agent's model client; null (the default) leaves the model out.
+  llm::Client* llm = nullptr;
 };
 
 struct ReviewOutput {

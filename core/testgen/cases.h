@@ -33,6 +33,7 @@ struct TestCase {
     boundary,       ///< boundary inputs; the result has the annotated type
     characterized,  ///< boundary inputs with recorded results
     skeleton,       ///< nothing concrete: a skipped test to fill in
+    model,          ///< written by a language model (--llm) where the code gave nothing concrete
   };
   std::string id;  ///< stable across runs ("add:doctest:1"): the marker that identifies the test
   Kind kind = Kind::smoke;
@@ -53,6 +54,7 @@ struct TestCase {
   std::vector<std::string> packages;  ///< doctest: the module's own package, when the examples name it
   std::string reason;                 ///< skeleton: why nothing concrete was derived
   std::string signature;              ///< skeleton: the call to fill in
+  std::string code;                   ///< model: the whole test, $M. standing for the module
   std::string not_characterizable;    ///< boundary: why --characterize may not run it ("" = it may)
   bool probe = false;  ///< boundary rows guessed for untyped parameters: only --characterize can use them
   int line = 0;        ///< source line of the unit

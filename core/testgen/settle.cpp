@@ -13,6 +13,7 @@ const char* to_string(TestCase::Kind kind) {
     case TestCase::Kind::boundary: return "boundary";
     case TestCase::Kind::characterized: return "characterized";
     case TestCase::Kind::skeleton: return "skeleton";
+    case TestCase::Kind::model: return "llm";
   }
   return "unknown";
 }

@@ -58,6 +58,7 @@ nlohmann::json to_json(const GenTestsReport& r) {
                    {"removed", v.removed},     {"skipped", v.skipped}};
   }
   if (r.coverage_total) j["coverage"] = coverage_json(*r.coverage_total);
+  if (r.llm) j["llm"] = *r.llm;
   return j;
 }
 
@@ -78,6 +79,7 @@ std::string render_text(const GenTestsReport& r) {
       if (!u.skipped.empty()) out += fmt::format("  skipped {}: {}\n", u.unit, u.skipped);
   }
   for (const auto& n : r.notes) out += "note: " + n + "\n";
+  if (r.llm) out += llm::summary_line(*r.llm) + "\n";
   out += fmt::format("\n{} files, {} units, {} tests generated ({} skeletons), {} units without a concrete test\n",
                      r.files.size(), r.units, r.tests_generated, r.skeletons, r.units_skipped);
   if (r.verify)

@@ -10,6 +10,7 @@
 #include "syntax/syntax.h"
 #include "testgen/language.h"
 #include "testgen/markers.h"
+#include "testgen/model_fill.h"
 #include "testgen/syntax_error.h"
 #include "testgen/work.h"
 #include "util/files.h"
@@ -247,6 +248,13 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
       w.module.skip_reason = w.result.reason;
     }
   }
+  if (req.llm) {
+    // One module at a time: the client serializes requests anyway, and notes keep their order.
+    if (req.on_progress) req.on_progress("asking the model for tests the code did not give");
+    for (auto& w : work)
+      if (w.module.skip_reason.empty()) fill_with_model(*req.llm, w, ws->find(w.module.path)->content, notes);
+    for (auto& n : req.llm->take_notes()) notes.push_back("llm: " + n);
+  }
   if (req.on_progress) req.on_progress("writing test files");
   util::parallel_for(work.size(), req.jobs, [&](size_t i) {
     ModuleWork& w = work[i];
@@ -261,12 +269,14 @@ Result<GenTestsReport> run_gen_tests(const GenTestsRequest& req) {
   });
 
   GenTestsReport report;
+  if (req.llm) report.llm = req.llm->stats();
   report.root = root.string();
   report.out = out_dir.string();
   if (req.verify) {
     if (req.on_progress) req.on_progress("running the generated tests");
     auto v = verify(ctx, work);
     if (!v) return v.error();
+    if (req.llm) drop_model_tests_without_coverage(ctx, work, *v, notes);
     report.verify = *v;
   }
   if (req.coverage) {

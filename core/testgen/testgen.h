@@ -9,7 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "llm/types.h"
 #include "util/result.h"
+
+namespace copilot::llm {
+class Client;
+}
 
 namespace copilot::testgen {
 
@@ -30,6 +35,8 @@ struct GenTestsRequest {
   std::string coverage_tool = "python3-coverage";
   std::chrono::seconds timeout{900};  ///< per test-runner invocation
   std::function<void(const std::string&)> on_progress;
+  /// --llm: the model writes tests for units that only got a skeleton; null leaves it out.
+  llm::Client* llm = nullptr;
 };
 
 /// One generated test (a marker block) and what became of it.
@@ -85,6 +92,7 @@ struct GenTestsReport {
   std::optional<FileCoverage> coverage_total;
   int characterized = 0;           ///< tables with recorded results
   std::vector<std::string> notes;  ///< problems that did not stop the run
+  std::optional<llm::Stats> llm;   ///< what the model did, with --llm
 };
 
 /// Generates (and optionally verifies and measures) tests. Errors: bad root or

@@ -72,6 +72,24 @@ TEST(HttpClient, GivesUpWhenTheLimitDoesNotClear) {
   EXPECT_EQ(waits[1], waits[0] * 2);
 }
 
+TEST(HttpClient, CanHandTheLastRetryableAnswerBack) {
+  LoopbackServer server;
+  server.http().Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 429;
+    res.set_header("Retry-After", "7");
+  });
+  std::string base = server.start();
+  std::vector<std::chrono::milliseconds> waits;
+  RetryPolicy policy = recording_policy(waits);
+  policy.max_attempts = 1;
+  policy.retryable_as_error = false;
+  auto response = HttpClient(policy).send({"GET", base + "/busy", {}, ""});
+  ASSERT_TRUE(response) << response.error().message;
+  EXPECT_EQ(response->status, 429);
+  EXPECT_EQ(response->header("retry-after"), "7");
+  EXPECT_TRUE(waits.empty());
+}
+
 TEST(HttpClient, DoesNotWaitLongerThanAllowed) {
   LoopbackServer server;
   server.http().Get("/later", [](const httplib::Request&, httplib::Response& res) {

@@ -84,6 +84,7 @@ std::string render_case(const ModuleUnits& m, const TestCase& c) {
              (throws ? "    EXPECT_ANY_THROW(" + call + ");\n" : "    EXPECT_EQ(" + call + ", row.want);\n") +
              "  }\n}\n";
     }
+    case TestCase::Kind::model: return c.code;
     case TestCase::Kind::skeleton:
       return test_head(m, c) + "  GTEST_SKIP() << " + cpp_str("copilot gen-tests skeleton: " + c.reason) +
              ";\n  // auto result = " + c.unit + "(...);\n  // EXPECT_EQ(result, ...);\n}\n";

@@ -146,6 +146,7 @@ std::string render_case(const ModuleUnits& m, const TestCase& c, const std::stri
              util::join(names, ", ") + " := " + call + "; err == nil {\n\t\tt.Fatal(\"want an error\")\n\t}\n}\n";
     }
     case TestCase::Kind::characterized: return u ? table_test(c, *u, alias, name) : std::string();
+    case TestCase::Kind::model: return c.code;
     case TestCase::Kind::skeleton: {
       std::string ref =
           u && u->kind == Unit::Kind::method ? "(*" + alias + "." + u->owner + ")." + u->name : alias + "." + c.target;

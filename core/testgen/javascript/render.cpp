@@ -93,6 +93,7 @@ std::string render_case(const ModuleUnits& m, const TestCase& c) {
              "(label, args) => {\n  const result = " + await + callee(c) + "(...args);\n  expect(" + c.returns +
              ").toBe(true);\n});\n";
     }
+    case TestCase::Kind::model: return c.code;
     case TestCase::Kind::skeleton:
       return "test.skip(" + title + ", () => {\n  // copilot gen-tests skeleton: " + c.reason +
              "\n  const result = " + (is_class(m, c.unit) ? "new " : "") +

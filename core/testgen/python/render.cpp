@@ -273,6 +273,7 @@ std::string render_case(const ModuleUnits& m, const TestCase& c, const std::stri
              "):\n    \"\"\"Recorded by --characterize: a change in behaviour fails here.\"\"\"\n    assert " +
              result_of(c, call) + " == expected\n";
     }
+    case TestCase::Kind::model: return c.code;
     case TestCase::Kind::skeleton:
       return "@pytest.mark.skip(reason=" + py_str("copilot gen-tests skeleton: " + c.reason) + ")\ndef " + name +
              "():\n    result = " + alias + "." + c.target + "(" + c.signature +
