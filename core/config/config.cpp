@@ -116,6 +116,8 @@ void read_release(const YAML::Node& r, const std::string& origin, ReleaseConfig&
       out.environments.emplace(env.name, std::move(env));
     }
   }
+}
+
 /// llm:, the model providers and how they are used (docs/LLM.md).
 Result<void> read_llm(const YAML::Node& root, const std::string& origin, Config& c) {
   const YAML::Node l = root["llm"];
