@@ -127,7 +127,7 @@ Result<void> read_llm(const YAML::Node& root, const std::string& origin, Config&
     for (auto it = providers.begin(); it != providers.end(); ++it) {
       LlmProviderConfig p;
       p.name = it->first.Scalar();
-      const YAML::Node& n = it->second;
+      const YAML::Node n = it->second;  // a copy: the iterator hands out a temporary
       read(n, "kind", p.kind);
       read(n, "base_url", p.base_url);
       read(n, "model", p.model);
