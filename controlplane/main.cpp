@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   app.add_option("--llm-upstream", serve_options.llm_upstream,
                  "OpenAI-compatible chat completions URL for /v1/llm/chat");
   app.add_option("--llm-model", serve_options.llm_model, "Model to ask the upstream for");
+  app.add_option("--llm-config", serve_options.llm_config,
+                 "File whose llm: section (providers, tiers) answers /v1/llm/chat, as in .copilot.yaml");
   app.add_option("--prices", serve_options.prices_file, "JSON file of model prices (USD per million tokens)");
 
   InitOptions init_options;

@@ -367,6 +367,27 @@ TEST_P(ApiTest, ChatReservesCallsTheUpstreamAndCommitsItsUsage) {
   EXPECT_EQ(upstream.calls, 1);
 }
 
+TEST_P(ApiTest, ChatFallsBackThroughTheSharedRouter) {
+  FakeUpstream upstream;
+  config::LlmConfig llm;
+  config::LlmProviderConfig dead{"dead", "openai", "http://127.0.0.1:1/v1", "model-dead", "", "", 5};
+  config::LlmProviderConfig live{
+      "live", "openai", "http://127.0.0.1:" + std::to_string(upstream.port) + "/v1", "model-a", "", "", 5};
+  llm.providers = {dead, live};
+  llm.tiers["quality"] = {"dead", "live"};
+  auto backend = make_router_backend(llm);
+  ASSERT_TRUE(backend.ok()) << backend.error().message;
+  EXPECT_EQ((*backend)->model_for("quality"), "model-dead");
+  auto server = start({}, std::move(*backend));
+  json request = {{"tier", "quality"}, {"messages", {{{"role", "user"}, {"content", "ping"}}}}, {"max_tokens", 50}};
+  auto a = server->call("POST", "/v1/llm/chat", server->admin_key, request);
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["content"], "pong");
+  EXPECT_EQ(upstream.calls, 1);
+  config::LlmConfig none;
+  EXPECT_FALSE(make_router_backend(none).ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -32,6 +32,7 @@ struct ServeOptions {
   ServerOptions server;
   OidcConfig oidc;
   std::string llm_upstream;  ///< OpenAI-compatible chat completions URL
+  std::string llm_config;    ///< a file with an `llm:` section (providers and tiers), as .copilot.yaml has
   std::string llm_model = "gpt-4o-mini";
   std::string prices_file;  ///< JSON {"model": {"prompt_usd_per_million": x, "completion_usd_per_million": y}}
 };

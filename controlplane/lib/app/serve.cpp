@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "common/clock.h"
+#include "config/config.h"
 
 namespace copilot::controlplane {
 
@@ -62,7 +63,15 @@ Result<void> serve(const ServeOptions& options) {
     oidc = std::move(*verifier);
   }
   std::unique_ptr<ChatBackend> chat;
-  if (!options.llm_upstream.empty()) chat = make_openai_compatible_backend(options.llm_upstream, options.llm_model);
+  if (!options.llm_config.empty()) {
+    auto config = config::load(".", std::filesystem::path(options.llm_config), config::process_environment());
+    if (!config) return config.error();
+    auto backend = make_router_backend(config->llm);
+    if (!backend) return Error{options.llm_config + ": " + backend.error().message, true};
+    chat = std::move(*backend);
+  } else if (!options.llm_upstream.empty()) {
+    chat = make_openai_compatible_backend(options.llm_upstream, options.llm_model);
+  }
 
   // Signals are taken by a thread with sigwait, so stopping is ordinary code, not a handler.
   sigset_t signals;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.h"
 #include "util/result.h"
 
 namespace copilot::controlplane {
@@ -39,8 +40,14 @@ class ChatBackend {
   virtual Result<ChatReply> complete(const ChatRequest& request) = 0;
 };
 
-/// Forwards to an OpenAI-compatible `/v1/chat/completions` URL. The upstream key,
-/// if any, comes from the environment (COPILOT_LLM_API_KEY), never from flags or logs.
+/// Answers through core/llm's router: the providers and tiers of an `llm:`
+/// section (keys from the environment variables it names), with the same
+/// retries, fallback and circuit breakers as the CLI.
+Result<std::unique_ptr<ChatBackend>> make_router_backend(const config::LlmConfig& config);
+
+/// One OpenAI-compatible upstream (`.../v1/chat/completions`) through the same
+/// router. The upstream key, if any, comes from COPILOT_LLM_API_KEY, never from
+/// flags or logs.
 std::unique_ptr<ChatBackend> make_openai_compatible_backend(const std::string& url, const std::string& model);
 
 /// A rough token estimate for reserving before the call: about four characters a token.
