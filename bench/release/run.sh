@@ -27,6 +27,7 @@ release:
         upstream: app
         include_file: $SCRATCH/nginx/upstream.conf
         nginx: [$NGINX, -p, $SCRATCH/nginx, -c, $SCRATCH/nginx/nginx.conf]
+        pid_file: $SCRATCH/nginx/nginx.pid
         backends: {v1: "127.0.0.1:$PORT_v1", v2: "127.0.0.1:$PORT_v2", v3: "127.0.0.1:$PORT_v3"}
       steps: [50, 100]
       pause: 0s

@@ -5,9 +5,14 @@
 // What nginx was last confirmed to load is kept beside the release journal:
 // a runner killed between writing the file and the reload must not make
 // `status` report a split nginx never served.
+#include <dirent.h>
+
+#include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "release/settings_reader.h"
 #include "release/target.h"
@@ -18,14 +23,48 @@
 namespace copilot::release {
 namespace {
 
+/// The worker processes of an nginx master (children in /proc).
+std::set<long> children_of(long master) {
+  std::set<long> out;
+  DIR* proc = ::opendir("/proc");
+  if (!proc) return out;
+  while (dirent* e = ::readdir(proc)) {
+    char* end = nullptr;
+    long pid = std::strtol(e->d_name, &end, 10);
+    if (*end || pid <= 0) continue;
+    std::ifstream stat("/proc/" + std::string(e->d_name) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;
+    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+    size_t close = line.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(line.substr(close + 1));
+    std::string state;
+    long ppid = 0;
+    if (rest >> state >> ppid && ppid == master) out.insert(pid);
+  }
+  ::closedir(proc);
+  return out;
+}
+
+bool alive(long pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  size_t close = line.rfind(')');
+  return close != std::string::npos && line.size() > close + 2 && line[close + 2] != 'Z';
+}
+
 class NginxTarget : public Target {
  public:
   NginxTarget(std::string upstream, std::filesystem::path include_file, std::filesystem::path served_file,
-              std::map<std::string, std::string> backends, std::vector<std::string> test_command,
-              std::vector<std::string> reload_command, std::string server_options)
+              std::filesystem::path pid_file, std::map<std::string, std::string> backends,
+              std::vector<std::string> test_command, std::vector<std::string> reload_command,
+              std::string server_options)
       : upstream_(std::move(upstream)),
         include_file_(std::move(include_file)),
         served_file_(std::move(served_file)),
+        pid_file_(std::move(pid_file)),
         backends_(std::move(backends)),
         test_command_(std::move(test_command)),
         reload_command_(std::move(reload_command)),
@@ -57,10 +96,12 @@ class NginxTarget : public Target {
       restore();
       return Error{checked.error().message + "; the previous upstream file was put back"};
     }
+    std::set<long> old_workers = workers();
     if (auto reloaded = run(reload_command_, "reload"); !reloaded) {
       restore();
       return Error{reloaded.error().message + "; the previous upstream file was put back"};
     }
+    wait_for_reload(old_workers);
     return util::write_file_atomic(served_file_, *text);
   }
 
@@ -93,6 +134,32 @@ class NginxTarget : public Target {
   }
 
  private:
+  /// The master's current workers, when `pid_file` names the master.
+  std::set<long> workers() const {
+    if (pid_file_.empty()) return {};
+    std::ifstream in(pid_file_);
+    long master = 0;
+    if (!(in >> master) || master <= 0) return {};
+    return children_of(master);
+  }
+
+  /// A reload is asynchronous: nginx starts new workers and lets the old ones
+  /// finish. The split has moved once the old workers are gone (at most 5 s;
+  /// without a pid file, a short fixed wait).
+  void wait_for_reload(const std::set<long>& old_workers) const {
+    if (pid_file_.empty()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      return;
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+      bool any = false;
+      for (long pid : old_workers) any = any || alive(pid);
+      if (!any) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+
   std::string version_at(const std::string& address) const {
     for (const auto& [version, a] : backends_)
       if (a == address) return version;
@@ -144,6 +211,7 @@ class NginxTarget : public Target {
   std::string upstream_;
   std::filesystem::path include_file_;
   std::filesystem::path served_file_;
+  std::filesystem::path pid_file_;
   std::map<std::string, std::string> backends_;
   std::vector<std::string> test_command_;
   std::vector<std::string> reload_command_;
@@ -162,6 +230,7 @@ Result<std::unique_ptr<Target>> make_nginx_target(const TargetSettings& settings
   auto test_command = r.command("test_command");
   auto reload_command = r.command("reload_command");
   auto options = r.string("server_options");
+  auto pid_file = r.string("pid_file");
   if (auto done = r.finish(); !done) return Error{done.error().message, true};
   if (backends->empty()) return Error{settings.origin + ": key '" + settings.key + ".backends': is empty", true};
   std::vector<std::string> base = nginx.value_or(std::vector<std::string>{"nginx"});
@@ -170,12 +239,17 @@ Result<std::unique_ptr<Target>> make_nginx_target(const TargetSettings& settings
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
   };
+  std::filesystem::path pid;
+  if (pid_file) {
+    pid = *pid_file;
+    if (pid.is_relative()) pid = settings.root / pid;
+  }
   std::filesystem::path include = *include_file;
   if (include.is_relative()) include = settings.root / include;
   std::map<std::string, std::string> by_version(backends->begin(), backends->end());
   return std::unique_ptr<Target>(
-      std::make_unique<NginxTarget>(*upstream, include, settings.state_dir / "nginx-served.conf", std::move(by_version),
-                                    test_command.value_or(with({"-t", "-q"})),
+      std::make_unique<NginxTarget>(*upstream, include, settings.state_dir / "nginx-served.conf", pid,
+                                    std::move(by_version), test_command.value_or(with({"-t", "-q"})),
                                     reload_command.value_or(with({"-s", "reload"})), options.value_or("")));
 }
 

@@ -30,6 +30,7 @@ release:
         upstream: app
         include_file: $SCRATCH/nginx/upstream.conf
         nginx: [$SCRATCH/slow-nginx, -p, $SCRATCH/nginx, -c, $SCRATCH/nginx/nginx.conf]
+        pid_file: $SCRATCH/nginx/nginx.pid
         backends: {v1: "127.0.0.1:$PORT_v1", v2: "127.0.0.1:$PORT_v2"}
       steps: [25, 50, 75, 100]
       pause: 0.6s

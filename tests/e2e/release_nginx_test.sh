@@ -26,6 +26,7 @@ target() {  # target PROM_ADDRESS
         upstream: app
         include_file: $SCRATCH/nginx/upstream.conf
         nginx: [$NGINX, -p, $SCRATCH/nginx, -c, $SCRATCH/nginx/nginx.conf]
+        pid_file: $SCRATCH/nginx/nginx.pid
         backends: {v1: "127.0.0.1:$PORT_v1", v2: "127.0.0.1:$PORT_v2", v3: "127.0.0.1:$PORT_v3", v4: "127.0.0.1:$PORT_v4"}
 YAML
 }
@@ -51,7 +52,7 @@ YAML
           url: http://{{address}}/
           requests: 20
           success_ratio: 0.95
-          p95_ms: 150
+          p95_ms: 300
         - name: split
           kind: command
           run: [python3, $TOOLS/release_traffic.py, check, "http://127.0.0.1:$NGINX_PORT/", "200", "{{version}}", "{{weight}}", $SPLITS]
@@ -73,6 +74,7 @@ YAML
         upstream: app
         include_file: $SCRATCH/nginx/upstream.conf
         nginx: [$NGINX, -p, $SCRATCH/nginx, -c, $SCRATCH/nginx/nginx.conf]
+        pid_file: $SCRATCH/nginx/nginx.pid
         backends: {v1: "127.0.0.1:$PORT_v1", v2: "127.0.0.1:$PORT_v2", v5: "127.0.0.1:not-a-port"}
 YAML
 } >"$REPO/.copilot.yaml"
@@ -123,7 +125,7 @@ expect_eq "status serving" "v1" "$(json_field "$SCRATCH/status.json" 'd["served"
 expect_eq "status release" "rollback" "$(json_field "$SCRATCH/status.json" 'd["release"]["kind"]')"
 
 # 5. Blue-green: the idle version is probed directly, then takes all traffic.
-expect_exit "blue-green v2" 0 "$COPILOT" release --env staging --version v2 --strategy blue-green --pause 0s
+expect_exit "blue-green v2" 0 "$COPILOT" release --env staging --version v2 --strategy blue-green --pause 1s
 within "v2 after blue-green" 100 "$(served_split v2)"
 
 # 6. Bad input: a clear error, exit 2, and nginx's upstream file untouched.

@@ -11,7 +11,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--version", required=True)
 parser.add_argument("--mode", choices=["healthy", "errors", "slow"], default="healthy")
-parser.add_argument("--delay", type=float, default=0.3)
+parser.add_argument("--delay", type=float, default=0.5)
 args = parser.parse_args()
 
 lock = threading.Lock()
